@@ -1,0 +1,67 @@
+package dev.mlpkit.nn;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.mlpkit.nn.linalg.Matrix;
+
+/**
+ * A layer's activation function {@code a = f(z)}, applied to a whole batch (one example per column).
+ *
+ * <p>The derivative is written in terms of the output {@code a} (sigmoid: {@code a(1 - a)}), as Smile does, so a
+ * layer keeps only its activations and never its weighted inputs {@code z}.
+ */
+public interface Activation {
+
+    /** The logistic function {@code 1 / (1 + e^-z)}. */
+    Activation SIGMOID = new Sigmoid();
+    /** The hyperbolic tangent. */
+    Activation TANH = new Tanh();
+    /** {@code max(0, z)}. */
+    Activation RELU = new Relu();
+    /** {@code f(z) = z}: a linear layer. */
+    Activation IDENTITY = new Identity();
+    /** {@code e^z_i / sum_j e^z_j} over each column. */
+    Activation SOFTMAX = new Softmax();
+
+    /** The lowercase name used in network specs and model files. */
+    String name();
+
+    /** Turns the weighted inputs {@code z} [units x batch] into activations {@code a = f(z)}, in place. */
+    void applyInPlace(Matrix z);
+
+    /**
+     * Turns {@code g = dC/da} into {@code dC/dz} in place, given this layer's output {@code a = f(z)}; both are
+     * [units x batch].
+     */
+    void backpropInPlace(Matrix a, Matrix g);
+
+    /** The built-in activation called {@code name}. */
+    static Activation named(String name) {
+        Activation activation = Builtins.ALL.get(name);
+        if (activation == null) {
+            throw new IllegalArgumentException("unknown activation '" + name + "': known are " + names());
+        }
+        return activation;
+    }
+
+    /** The names of the built-in activations. */
+    static List<String> names() {
+        return List.copyOf(Builtins.ALL.keySet());
+    }
+
+    /** The built-ins by name, in a holder so the map is built after the constants above. */
+    final class Builtins {
+        private static final Map<String, Activation> ALL = new LinkedHashMap<>();
+
+        static {
+            for (Activation a : new Activation[] { SIGMOID, TANH, RELU, IDENTITY, SOFTMAX }) {
+                ALL.put(a.name(), a);
+            }
+        }
+
+        private Builtins() {
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.mlpkit.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import dev.mlpkit.nn.linalg.Matrix;
+import dev.mlpkit.nn.linalg.MatrixFactory;
+
+/**
+ * A multilayer perceptron: dense layers with batched feedforward and backpropagation (Nielsen, "Neural Networks and
+ * Deep Learning", chapter 2, with one example per column).
+ *
+ * <p>A batch is a matrix [inputs x batchSize]; each layer computes {@code a = f(W a_prev + b)} for the whole batch
+ * with one matrix product. Buffers for activations and deltas are made once per batch size and reused, so after the
+ * first batch of a size the hot loop allocates nothing. A network is not thread-safe: give each thread its own
+ * {@link #copy()}.
+ */
+public final class Network {
+
+    /** How many batch sizes keep their buffers: training, the last partial batch, evaluation, and one more. */
+    private static final int MAX_CACHED_BATCH_SIZES = 4;
+
+    private final NetworkSpec spec;
+    private final Parameters parameters;
+    private final MatrixFactory factory;
+    private final List<Buffers> buffersBySize = new ArrayList<>();
+
+    /** A network with all weights and biases zero, on {@code factory}'s matrices; see {@link Initializer}. */
+    public Network(NetworkSpec spec, MatrixFactory factory) {
+        this(Parameters.zeros(spec, factory));
+    }
+
+    /** A network with all weights and biases zero, on float64 matrices. */
+    public Network(NetworkSpec spec) {
+        this(spec, MatrixFactory.float64());
+    }
+
+    /** A network that computes with (and trains) {@code parameters} itself, not a copy. */
+    public Network(Parameters parameters) {
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        this.spec = parameters.spec();
+        this.factory = parameters.weights(0).factory();
+    }
+
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    /** The weights and biases this network computes with; optimizers update them in place. */
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    /** The factory this network's matrices come from. */
+    public MatrixFactory factory() {
+        return factory;
+    }
+
+    /** An independent network with a copy of these parameters. */
+    public Network copy() {
+        return new Network(parameters.copy());
+    }
+
+    /**
+     * The outputs [outputs x batchSize] for {@code input} [inputs x batchSize].
+     *
+     * <p>The result is this network's own buffer: read it before the next call with a batch of the same size.
+     */
+    public Matrix feedforward(Matrix input) {
+        Buffers buffers = buffersFor(input);
+        feedforward(input, buffers);
+        return buffers.activations[spec.depth() - 1];
+    }
+
+    /**
+     * Backpropagation: the mean over the batch's examples of the gradient of the cost, into {@code gradients}.
+     *
+     * @param input     [inputs x batchSize], one example per column
+     * @param target    [outputs x batchSize], the wanted outputs
+     * @param gradients where {@code dC/dW} and {@code dC/db} of every layer go, shaped like {@link #parameters()}
+     */
+    public void backpropInto(Matrix input, Matrix target, Gradients gradients) {
+        Buffers buffers = buffersFor(input);
+        checkTarget(target, input.cols());
+        feedforward(input, buffers);
+        buffers.makeDeltas();
+
+        int last = spec.depth() - 1;
+        Matrix output = buffers.activations[last];
+        Matrix delta = buffers.deltas[last];
+        Activation outputActivation = spec.layer(last).activation();
+        if (spec.loss().cancelsWith(outputActivation)) {
+            output.subtractInto(target, delta);
+        } else {
+            spec.loss().gradientInto(output, target, delta);
+            outputActivation.backpropInPlace(output, delta);
+        }
+
+        double perExample = 1.0 / input.cols();
+        for (int l = last; l >= 0; l--) {
+            delta = buffers.deltas[l];
+            Matrix previous = l == 0 ? input : buffers.activations[l - 1];
+            delta.multiplyByTransposeInto(previous, gradients.weights(l));
+            gradients.weights(l).scaleInPlace(perExample);
+            if (gradients.hasBiases(l)) {
+                delta.rowSumsInto(gradients.biases(l));
+                gradients.biases(l).scaleInPlace(perExample);
+            }
+            if (l > 0) {
+                parameters.weights(l).transposeMultiplyInto(delta, buffers.deltas[l - 1]);
+                spec.layer(l - 1).activation().backpropInPlace(buffers.activations[l - 1], buffers.deltas[l - 1]);
+            }
+        }
+    }
+
+    private void feedforward(Matrix input, Buffers buffers) {
+        Matrix previous = input;
+        for (int l = 0; l < spec.depth(); l++) {
+            Matrix a = buffers.activations[l];
+            parameters.weights(l).multiplyInto(previous, a);
+            if (parameters.hasBiases(l)) {
+                a.addColumnToEachColumnInPlace(parameters.biases(l));
+            }
+            spec.layer(l).activation().applyInPlace(a);
+            previous = a;
+        }
+    }
+
+    private Buffers buffersFor(Matrix input) {
+        if (input.rows() != spec.inputs()) {
+            throw new IllegalArgumentException("the network takes " + spec.inputs() + " inputs per example, but the"
+                    + " batch has " + input.rows() + " rows");
+        }
+        int batchSize = input.cols();
+        for (int k = 0; k < buffersBySize.size(); k++) {
+            Buffers buffers = buffersBySize.get(k);
+            if (buffers.batchSize == batchSize) {
+                return buffers;
+            }
+        }
+        if (buffersBySize.size() == MAX_CACHED_BATCH_SIZES) {
+            buffersBySize.remove(0);
+        }
+        Buffers buffers = new Buffers(batchSize);
+        buffersBySize.add(buffers);
+        return buffers;
+    }
+
+    private void checkTarget(Matrix target, int batchSize) {
+        if (target.rows() != spec.outputs() || target.cols() != batchSize) {
+            throw new IllegalArgumentException("the targets are " + target.shape() + " where " + spec.outputs() + "x"
+                    + batchSize + " is needed (outputs x batch size)");
+        }
+    }
+
+    /** The activations of every layer for one batch size, and their deltas once backpropagation needs them. */
+    private final class Buffers {
+        final int batchSize;
+        final Matrix[] activations;
+        Matrix[] deltas;
+
+        Buffers(int batchSize) {
+            this.batchSize = batchSize;
+            this.activations = new Matrix[spec.depth()];
+            for (int l = 0; l < spec.depth(); l++) {
+                activations[l] = factory.zeros(spec.layer(l).size(), batchSize);
+            }
+        }
+
+        /** Deltas only exist for batch sizes that are trained on, not those only evaluated. */
+        void makeDeltas() {
+            if (deltas == null) {
+                deltas = new Matrix[spec.depth()];
+                for (int l = 0; l < spec.depth(); l++) {
+                    deltas[l] = factory.zeros(spec.layer(l).size(), batchSize);
+                }
+            }
+        }
+    }
+}

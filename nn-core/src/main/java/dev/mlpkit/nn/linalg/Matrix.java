@@ -1,0 +1,259 @@
+package dev.mlpkit.nn.linalg;
+
+import java.util.function.DoubleUnaryOperator;
+
+import org.ojalgo.matrix.store.MatrixStore;
+import org.ojalgo.matrix.store.PhysicalStore;
+
+/**
+ * A dense {@code rows x cols} matrix of doubles, column-major: element (i, j) is at index {@code i + j * rows}.
+ *
+ * <p>Made by a {@link MatrixFactory}; its shape never changes. Products and element-wise operations write into a
+ * matrix the caller owns and allocate nothing, so a network can reuse its buffers batch after batch.
+ */
+public final class Matrix {
+
+    private final PhysicalStore<Double> store;
+    private final MatrixFactory factory;
+    private final int rows;
+    private final int cols;
+    /** This matrix seen transposed, made once: ojAlgo builds a new view object on every {@code transpose()}. */
+    private MatrixStore<Double> transposedView;
+
+    Matrix(PhysicalStore<Double> store, MatrixFactory factory) {
+        this.store = store;
+        this.factory = factory;
+        this.rows = store.getRowDim();
+        this.cols = store.getColDim();
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    /** rows x cols. */
+    public int size() {
+        return rows * cols;
+    }
+
+    /** The factory that made this matrix, for making more of the same kind. */
+    public MatrixFactory factory() {
+        return factory;
+    }
+
+    public double get(int row, int col) {
+        return store.doubleValue(row + col * rows);
+    }
+
+    public void set(int row, int col, double value) {
+        store.set(row + col * rows, value);
+    }
+
+    /** The element at column-major {@code index}. */
+    public double get(int index) {
+        return store.doubleValue(index);
+    }
+
+    /** Sets the element at column-major {@code index}. */
+    public void set(int index, double value) {
+        store.set(index, value);
+    }
+
+    /** {@code out = this * right}. */
+    public void multiplyInto(Matrix right, Matrix out) {
+        checkProductShape(rows, cols, right.rows, right.cols, out, "A*B");
+        out.store.fillByMultiplying(store, right.store);
+    }
+
+    /** {@code out = this * right^T}, without materialising the transpose. */
+    public void multiplyByTransposeInto(Matrix right, Matrix out) {
+        checkProductShape(rows, cols, right.cols, right.rows, out, "A*B^T");
+        out.store.fillByMultiplying(store, right.transposed());
+    }
+
+    /**
+     * {@code out = this^T * right}, as dot products of contiguous columns: ojAlgo's product with a transposed left
+     * operand takes a slow path that allocates on every call.
+     */
+    public void transposeMultiplyInto(Matrix right, Matrix out) {
+        checkProductShape(cols, rows, right.rows, right.cols, out, "A^T*B");
+        for (int j = 0; j < right.cols; j++) {
+            int rightColumn = j * right.rows;
+            for (int i = 0; i < cols; i++) {
+                int leftColumn = i * rows;
+                double sum = 0.0;
+                for (int k = 0; k < rows; k++) {
+                    sum += store.doubleValue(leftColumn + k) * right.store.doubleValue(rightColumn + k);
+                }
+                out.store.set(i + j * out.rows, sum);
+            }
+        }
+    }
+
+    /** Adds the {@code rows x 1} {@code column} to every column of this matrix (a bias added to every example). */
+    public void addColumnToEachColumnInPlace(Matrix column) {
+        if (column.rows != rows || column.cols != 1) {
+            throw shapeError("a column to add", column, rows + "x1");
+        }
+        for (int j = 0; j < cols; j++) {
+            int offset = j * rows;
+            for (int i = 0; i < rows; i++) {
+                store.set(offset + i, store.doubleValue(offset + i) + column.store.doubleValue(i));
+            }
+        }
+    }
+
+    /** {@code out(i, 0) = sum over j of this(i, j)}: the sum of the columns. */
+    public void rowSumsInto(Matrix out) {
+        if (out.rows != rows || out.cols != 1) {
+            throw shapeError("row sums", out, rows + "x1");
+        }
+        for (int i = 0; i < rows; i++) {
+            double sum = 0.0;
+            for (int j = 0; j < cols; j++) {
+                sum += store.doubleValue(i + j * rows);
+            }
+            out.store.set(i, sum);
+        }
+    }
+
+    /** {@code out = this - other}, element by element. */
+    public void subtractInto(Matrix other, Matrix out) {
+        checkSameShape(other);
+        checkSameShape(out);
+        int n = size();
+        for (int k = 0; k < n; k++) {
+            out.store.set(k, store.doubleValue(k) - other.store.doubleValue(k));
+        }
+    }
+
+    /** {@code this = this * other}, element by element. */
+    public void multiplyElementwiseInPlace(Matrix other) {
+        checkSameShape(other);
+        int n = size();
+        for (int k = 0; k < n; k++) {
+            store.set(k, store.doubleValue(k) * other.store.doubleValue(k));
+        }
+    }
+
+    /** {@code this = this + alpha * x}. */
+    public void addScaledInPlace(double alpha, Matrix x) {
+        checkSameShape(x);
+        int n = size();
+        for (int k = 0; k < n; k++) {
+            store.set(k, store.doubleValue(k) + alpha * x.store.doubleValue(k));
+        }
+    }
+
+    /** {@code this = alpha * this}. */
+    public void scaleInPlace(double alpha) {
+        int n = size();
+        for (int k = 0; k < n; k++) {
+            store.set(k, alpha * store.doubleValue(k));
+        }
+    }
+
+    /** Replaces every element {@code x} by {@code f(x)}. */
+    public void modifyInPlace(DoubleUnaryOperator f) {
+        int n = size();
+        for (int k = 0; k < n; k++) {
+            store.set(k, f.applyAsDouble(store.doubleValue(k)));
+        }
+    }
+
+    /** Sets every element to {@code value}. */
+    public void fillInPlace(double value) {
+        int n = size();
+        for (int k = 0; k < n; k++) {
+            store.set(k, value);
+        }
+    }
+
+    /** Copies this matrix into {@code out}, which has the same shape. */
+    public void copyInto(Matrix out) {
+        checkSameShape(out);
+        int n = size();
+        for (int k = 0; k < n; k++) {
+            out.store.set(k, store.doubleValue(k));
+        }
+    }
+
+    /** Sets column {@code col} to {@code values}, which holds {@code rows} numbers. */
+    public void setColumn(int col, double[] values) {
+        if (values.length != rows) {
+            throw new IllegalArgumentException("a column of this matrix has " + rows + " values, not " + values.length);
+        }
+        int offset = col * rows;
+        for (int i = 0; i < rows; i++) {
+            store.set(offset + i, values[i]);
+        }
+    }
+
+    /** True when no element is NaN or infinite. */
+    public boolean isAllFinite() {
+        int n = size();
+        for (int k = 0; k < n; k++) {
+            if (!Double.isFinite(store.doubleValue(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A new matrix with the same shape, kind and elements. */
+    public Matrix copy() {
+        Matrix copy = factory.zeros(rows, cols);
+        copyInto(copy);
+        return copy;
+    }
+
+    /** The elements as {@code double[rows][cols]}, for tests, reports and files. */
+    public double[][] toRows() {
+        double[][] values = new double[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                values[i][j] = get(i, j);
+            }
+        }
+        return values;
+    }
+
+    /** "rows x cols". */
+    public String shape() {
+        return rows + "x" + cols;
+    }
+
+    @Override
+    public String toString() {
+        return "Matrix(" + shape() + ", " + factory + ")";
+    }
+
+    private MatrixStore<Double> transposed() {
+        if (transposedView == null) {
+            transposedView = store.transpose();
+        }
+        return transposedView;
+    }
+
+    private void checkSameShape(Matrix other) {
+        if (other.rows != rows || other.cols != cols) {
+            throw shapeError("an element-wise operand", other, shape());
+        }
+    }
+
+    private static void checkProductShape(int leftRows, int leftCols, int rightRows, int rightCols, Matrix out,
+            String product) {
+        if (leftCols != rightRows || out.rows != leftRows || out.cols != rightCols) {
+            throw new IllegalArgumentException("cannot compute " + product + " = (" + leftRows + "x" + leftCols + ") * ("
+                    + rightRows + "x" + rightCols + ") into a " + out.shape() + " matrix");
+        }
+    }
+
+    private static IllegalArgumentException shapeError(String role, Matrix actual, String expected) {
+        return new IllegalArgumentException(role + " is " + actual.shape() + " where " + expected + " is needed");
+    }
+}

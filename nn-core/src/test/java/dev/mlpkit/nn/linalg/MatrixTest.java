@@ -1,0 +1,129 @@
+package dev.mlpkit.nn.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MatrixTest {
+
+    private static final double TOLERANCE = 1e-12;
+    private static final MatrixFactory F = MatrixFactory.float64();
+
+    @ParameterizedTest(name = "{0}x{1} times {1}x{2}")
+    @CsvSource({ "1,1,1", "7,13,5", "33,65,40", "64,17,100", "3,1,9" })
+    void theThreeProductsEqualTheNaiveTripleLoop(int m, int k, int n) {
+        Matrix a = random(m, k, 1);
+        Matrix b = random(k, n, 2);
+        double[][] expected = naiveProduct(a.toRows(), b.toRows());
+
+        Matrix ab = F.zeros(m, n);
+        a.multiplyInto(b, ab);
+        assertClose(expected, ab);
+
+        Matrix bTransposed = transpose(b);
+        Matrix abt = F.zeros(m, n);
+        a.multiplyByTransposeInto(bTransposed, abt);
+        assertClose(expected, abt);
+
+        Matrix aTransposed = transpose(a);
+        Matrix atb = F.zeros(m, n);
+        aTransposed.transposeMultiplyInto(b, atb);
+        assertClose(expected, atb);
+    }
+
+    @Test
+    void elementwiseOperationsWorkInPlace() {
+        Matrix a = F.fromRows(new double[][] { { 1, 2, 3 }, { 4, 5, 6 } });
+        Matrix b = F.fromRows(new double[][] { { 1, 1, 1 }, { 2, 2, 2 } });
+        Matrix out = F.zeros(2, 3);
+        a.subtractInto(b, out);
+        assertEquals(4.0, out.get(1, 2));
+        out.multiplyElementwiseInPlace(b);
+        assertEquals(8.0, out.get(1, 2));
+        out.addScaledInPlace(-2.0, b);
+        assertEquals(4.0, out.get(1, 2));
+        out.scaleInPlace(0.5);
+        assertEquals(2.0, out.get(1, 2));
+        Matrix bias = F.fromRows(new double[][] { { 10 }, { 20 } });
+        a.addColumnToEachColumnInPlace(bias);
+        assertEquals(26.0, a.get(1, 2));
+        Matrix sums = F.zeros(2, 1);
+        a.rowSumsInto(sums);
+        assertEquals(36.0, sums.get(0, 0));
+        assertEquals(75.0, sums.get(1, 0));
+        assertTrue(a.isAllFinite());
+        a.set(0, 0, Double.NaN);
+        assertFalse(a.isAllFinite());
+    }
+
+    @Test
+    void storageIsColumnMajor() {
+        Matrix a = F.fromRows(new double[][] { { 1, 2 }, { 3, 4 } });
+        assertEquals(3.0, a.get(1));
+        assertEquals(2.0, a.get(2));
+    }
+
+    @Test
+    void float32MatricesKeepSinglePrecision() {
+        Matrix a = MatrixFactory.float32().zeros(1, 1);
+        a.set(0, 0, 0.1);
+        assertEquals((double) 0.1f, a.get(0, 0));
+        assertEquals("float32", a.factory().name());
+    }
+
+    @Test
+    void mismatchedShapesAreNamed() {
+        Matrix a = F.zeros(2, 3);
+        Matrix b = F.zeros(4, 5);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.multiplyInto(b, F.zeros(2, 5)));
+        assertEquals("cannot compute A*B = (2x3) * (4x5) into a 2x5 matrix", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> F.zeros(0, 3));
+        assertEquals("a matrix needs at least one row and one column, not 0x3", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> MatrixFactory.named("float16"));
+        assertEquals("unknown precision 'float16': known are float64, float32", e.getMessage());
+    }
+
+    private static Matrix random(int rows, int cols, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Matrix m = F.zeros(rows, cols);
+        m.modifyInPlace(x -> random.nextDouble() - 0.5);
+        return m;
+    }
+
+    private static Matrix transpose(Matrix m) {
+        Matrix t = F.zeros(m.cols(), m.rows());
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                t.set(j, i, m.get(i, j));
+            }
+        }
+        return t;
+    }
+
+    private static double[][] naiveProduct(double[][] a, double[][] b) {
+        double[][] c = new double[a.length][b[0].length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < b[0].length; j++) {
+                for (int k = 0; k < b.length; k++) {
+                    c[i][j] += a[i][k] * b[k][j];
+                }
+            }
+        }
+        return c;
+    }
+
+    private static void assertClose(double[][] expected, Matrix actual) {
+        for (int i = 0; i < expected.length; i++) {
+            for (int j = 0; j < expected[0].length; j++) {
+                assertEquals(expected[i][j], actual.get(i, j), TOLERANCE * Math.max(1, Math.abs(expected[i][j])));
+            }
+        }
+    }
+}
