@@ -3,14 +3,10 @@ package dev.mlpkit.nn.model;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -31,6 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.mlpkit.nn.NetworkSpec;
 import dev.mlpkit.nn.Parameters;
+import dev.mlpkit.nn.io.AtomicFiles;
 import dev.mlpkit.nn.linalg.Matrix;
 import dev.mlpkit.nn.linalg.MatrixFactory;
 
@@ -47,8 +44,8 @@ import dev.mlpkit.nn.linalg.MatrixFactory;
  * 32 bytes     SHA-256 of everything before it
  * </pre>
  *
- * A file is written to a temporary file in the same folder and then moved into place atomically, so a crash never
- * leaves a half-written model. Reading checks everything and fails with one sentence that says what is wrong.
+ * A file is written through {@link AtomicFiles}, so a crash never leaves a half-written model. Reading checks
+ * everything and fails with one sentence that says what is wrong.
  */
 public final class ModelFile {
 
@@ -69,25 +66,7 @@ public final class ModelFile {
 
     /** Writes {@code model} to {@code path} atomically, replacing any file there. */
     public static void write(Path path, Model model) throws IOException {
-        byte[] bytes = toBytes(model);
-        Path folder = path.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(folder, "." + path.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(path, toBytes(model));
     }
 
     /** Reads the model at {@code path} onto float64 matrices. */

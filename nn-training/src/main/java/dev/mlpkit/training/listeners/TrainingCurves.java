@@ -1,0 +1,108 @@
+package dev.mlpkit.training.listeners;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import dev.mlpkit.nn.io.AtomicFiles;
+import dev.mlpkit.training.EpochStats;
+import dev.mlpkit.training.TrainingListener;
+import dev.mlpkit.training.TrainingResult;
+
+/**
+ * The galaxy tutorial's {@code training_curves.png}: training loss per epoch on the left, training and validation
+ * accuracy per epoch on the right. Drawn with XChart when the run ends, and written atomically.
+ */
+public final class TrainingCurves implements TrainingListener {
+
+    private static final int PANEL_WIDTH = 640;
+    private static final int HEIGHT = 480;
+
+    private final Path file;
+    private final List<EpochStats> history = new ArrayList<>();
+
+    public TrainingCurves(Path file) {
+        this.file = file;
+    }
+
+    @Override
+    public void epochFinished(EpochStats stats) {
+        history.add(stats);
+    }
+
+    @Override
+    public void trainingFinished(TrainingResult result) {
+        if (history.isEmpty()) {
+            return;
+        }
+        try {
+            write(file, history);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the training curves " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Draws the two panels for {@code history} into a PNG at {@code file}. */
+    public static void write(Path file, List<EpochStats> history) throws IOException {
+        BufferedImage image = render(history);
+        AtomicFiles.write(file, out -> ImageIO.write(image, "png", out));
+    }
+
+    /** The two panels side by side. */
+    public static BufferedImage render(List<EpochStats> history) {
+        double[] epochs = history.stream().mapToDouble(EpochStats::epoch).toArray();
+        XYChart loss = chart("Training loss", "Loss", Styler.LegendPosition.InsideNE);
+        series(loss, "training loss", epochs, history.stream().mapToDouble(EpochStats::trainingLoss).toArray(),
+                new Color(31, 119, 180));
+        XYChart accuracy = chart("Accuracy", "Accuracy (%)", Styler.LegendPosition.InsideSE);
+        series(accuracy, "training", epochs, history.stream().mapToDouble(s -> 100 * s.trainingAccuracy()).toArray(),
+                new Color(31, 119, 180));
+        if (history.get(0).hasValidation()) {
+            series(accuracy, "validation", epochs,
+                    history.stream().mapToDouble(s -> 100 * s.validationAccuracy()).toArray(), new Color(255, 127, 14));
+        }
+        BufferedImage image = new BufferedImage(2 * PANEL_WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.drawImage(BitmapEncoder.getBufferedImage(loss), 0, 0, null);
+        g.drawImage(BitmapEncoder.getBufferedImage(accuracy), PANEL_WIDTH, 0, null);
+        g.dispose();
+        return image;
+    }
+
+    /** A panel whose legend sits where its curves are not: losses fall to the right, accuracies rise. */
+    private static XYChart chart(String title, String yTitle, Styler.LegendPosition legend) {
+        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(HEIGHT).title(title).xAxisTitle("Epoch")
+                .yAxisTitle(yTitle).build();
+        XYStyler styler = chart.getStyler();
+        styler.setLegendPosition(legend);
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(Color.WHITE);
+        styler.setPlotGridLinesColor(new Color(225, 225, 225));
+        styler.setXAxisDecimalPattern("0");
+        return chart;
+    }
+
+    private static void series(XYChart chart, String name, double[] x, double[] y, Color color) {
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setLineColor(color);
+        s.setMarkerColor(color);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setLineStyle(new BasicStroke(2f));
+    }
+}

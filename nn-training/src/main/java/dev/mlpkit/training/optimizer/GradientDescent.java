@@ -1,0 +1,30 @@
+package dev.mlpkit.training.optimizer;
+
+import java.util.List;
+
+import dev.mlpkit.nn.linalg.Matrix;
+import dev.mlpkit.training.Require;
+import dev.mlpkit.training.Settings;
+
+/** Plain gradient descent, the tutorials' rule: {@code w -= eta * g} (Nielsen, chapter 1, equations 20-21). */
+public record GradientDescent(double learningRate) implements Optimizer {
+
+    public GradientDescent {
+        Require.positive("learningRate", learningRate);
+    }
+
+    @Override
+    public String name() {
+        return "gd";
+    }
+
+    @Override
+    public void updateInPlace(Matrix parameter, Matrix gradient, List<Matrix> state, double rate, long step) {
+        parameter.addScaledInPlace(-rate, gradient);
+    }
+
+    @Override
+    public String toString() {
+        return Settings.describe(this);
+    }
+}

@@ -1,0 +1,261 @@
+package dev.mlpkit.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.mlpkit.nn.Gradients;
+import dev.mlpkit.nn.Initializer;
+import dev.mlpkit.nn.Network;
+import dev.mlpkit.nn.NetworkSpec;
+import dev.mlpkit.nn.Parameters;
+import dev.mlpkit.nn.linalg.Matrix;
+import dev.mlpkit.nn.model.Model;
+import dev.mlpkit.nn.model.ModelFile;
+import dev.mlpkit.training.TrainingResult.StopReason;
+import dev.mlpkit.training.batching.Batchings;
+import dev.mlpkit.training.batching.FullBatch;
+import dev.mlpkit.training.batching.MiniBatch;
+import dev.mlpkit.training.batching.Sgd;
+import dev.mlpkit.training.optimizer.Adam;
+import dev.mlpkit.training.optimizer.GradientDescent;
+import dev.mlpkit.training.optimizer.Momentum;
+import dev.mlpkit.training.optimizer.Optimizers;
+
+class TrainerTest {
+
+    static final NetworkSpec XOR_NETWORK = NetworkSpec.parse("2-4:sigmoid-1:sigmoid/bce");
+    static final Samples XOR = new Samples(new double[][] { { 0, 0 }, { 0, 1 }, { 1, 0 }, { 1, 1 } },
+            new double[][] { { 0 }, { 1 }, { 1 }, { 0 } });
+    private static final Samples ANTI_XOR = new Samples(XOR.inputs(), new double[][] { { 1 }, { 0 }, { 0 }, { 1 } });
+    private static final double REFERENCE_TOLERANCE = 1e-12;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void momentumSolvesXor() {
+        TrainingResult result = trainXor(new Momentum(0.5, 0.9), 300);
+        assertEquals(1.0, result.last().trainingAccuracy(), result.explanation());
+    }
+
+    @Test
+    void adamSolvesXor() {
+        TrainingResult result = trainXor(new Adam(0.05, 0.9, 0.999, 1e-8), 300);
+        assertEquals(1.0, result.last().trainingAccuracy(), result.explanation());
+    }
+
+    @Test
+    void plainGradientDescentSolvesXorGivenEnoughEpochs() {
+        TrainingResult result = trainXor(new GradientDescent(2.0), 3000);
+        assertEquals(1.0, result.last().trainingAccuracy(), result.explanation());
+    }
+
+    @Test
+    void sgdEqualsMiniBatchesOfOne() {
+        Samples data = randomSamples(12, 3, 2, 1);
+        TrainingSettings settings = settings(new Momentum(0.1, 0.9), 4).withBatching(new Sgd());
+        Network a = network("3-5:tanh-2:softmax", 2);
+        Network b = network("3-5:tanh-2:softmax", 2);
+        new Trainer(settings, List.of()).train(a, data, Samples.none());
+        new Trainer(settings.withBatching(new MiniBatch(1)), List.of()).train(b, data, Samples.none());
+        assertArrayEquals(bits(a.parameters()), bits(b.parameters()));
+    }
+
+    @Test
+    void aFullBatchUpdateIsTheMeanOfThePerExampleGradients() {
+        Samples data = randomSamples(10, 3, 2, 3);
+        Network network = network("3-4:sigmoid-2:softmax", 4);
+        Parameters before = network.parameters().copy();
+
+        Gradients sum = Gradients.like(before);
+        Network reference = new Network(before.copy());
+        Gradients single = Gradients.like(before);
+        for (int i = 0; i < data.size(); i++) {
+            Matrix x = reference.factory().zeros(3, 1);
+            Matrix y = reference.factory().zeros(2, 1);
+            x.setColumn(0, data.inputs()[i]);
+            y.setColumn(0, data.targets()[i]);
+            reference.backpropInto(x, y, single);
+            for (int k = 0; k < sum.matrices().size(); k++) {
+                sum.matrices().get(k).addScaledInPlace(1.0, single.matrices().get(k));
+            }
+        }
+        new Trainer(settings(new GradientDescent(0.1), 1).withBatching(new FullBatch()), List.of()).train(network, data,
+                Samples.none());
+        for (int k = 0; k < before.matrices().size(); k++) {
+            Matrix expected = before.matrices().get(k).copy();
+            expected.addScaledInPlace(-0.1 / data.size(), sum.matrices().get(k));
+            Matrix actual = network.parameters().matrices().get(k);
+            for (int i = 0; i < expected.size(); i++) {
+                assertEquals(expected.get(i), actual.get(i), REFERENCE_TOLERANCE);
+            }
+        }
+    }
+
+    @Test
+    void theSameSeedGivesBitIdenticalWeights() {
+        assertArrayEquals(shuffledRun(7), shuffledRun(7));
+        assertFalse(java.util.Arrays.equals(shuffledRun(7), shuffledRun(8)), "another seed shuffles otherwise");
+    }
+
+    @Test
+    void tenEpochsSavedLoadedAndTenMoreEqualTwenty() throws IOException {
+        Samples data = randomSamples(50, 4, 1, 5);
+        TrainingSettings settings = settings(new Adam(0.01, 0.9, 0.999, 1e-8), 20).withBatching(new MiniBatch(8));
+        Network straight = network("4-6:sigmoid-1:sigmoid", 6);
+        new Trainer(settings, List.of()).train(straight, data, Samples.none());
+
+        Network first = network("4-6:sigmoid-1:sigmoid", 6);
+        Trainer firstHalf = new Trainer(settings.withEpochs(10), List.of());
+        firstHalf.train(first, data, Samples.none());
+        Path file = folder.resolve("half.mlp");
+        ModelFile.write(file, Checkpoint.of(first, firstHalf, Map.of()));
+
+        Model saved = ModelFile.read(file);
+        TrainingSettings restoredSettings = Checkpoint.settingsOf(saved, Optimizers.registry(), Batchings.registry());
+        assertEquals(settings.withEpochs(10), restoredSettings);
+        Trainer secondHalf = new Trainer(restoredSettings.withEpochs(20), List.of());
+        Checkpoint.restore(saved, secondHalf);
+        Network second = new Network(saved.parameters());
+        TrainingResult result = secondHalf.train(second, data, Samples.none());
+
+        assertEquals(11, result.history().get(0).epoch());
+        assertArrayEquals(bits(straight.parameters()), bits(second.parameters()));
+    }
+
+    @Test
+    void earlyStoppingRestoresTheBestEpoch() {
+        TrainingSettings settings = settings(new Adam(0.05, 0.9, 0.999, 1e-8), 200).withBatching(new FullBatch())
+                .withEarlyStopping(new EarlyStopping(3, 0.0));
+        Network network = network(XOR_NETWORK.toString(), 1);
+        TrainingResult result = new Trainer(settings, List.of()).train(network, XOR, ANTI_XOR);
+
+        assertEquals(StopReason.EARLY_STOPPING, result.reason());
+        int best = result.bestEpoch();
+        assertEquals(best + 3, result.last().epoch());
+        double bestLoss = result.history().get(best - 1).validationLoss();
+        assertTrue(result.history().stream().allMatch(s -> s.validationLoss() >= bestLoss));
+        assertTrue(result.explanation().startsWith("Early stopping after epoch " + (best + 3)), result.explanation());
+
+        Network upToBest = network(XOR_NETWORK.toString(), 1);
+        new Trainer(settings.withEarlyStopping(null).withEpochs(best), List.of()).train(upToBest, XOR, ANTI_XOR);
+        assertArrayEquals(bits(upToBest.parameters()), bits(network.parameters()));
+    }
+
+    @Test
+    void aHugeLearningRateIsCaughtAsDivergence() {
+        Samples data = randomSamples(20, 3, 1, 9);
+        Network network = network("3-8:identity-1:identity/squared", 10);
+        List<TrainingResult> heard = new java.util.ArrayList<>();
+        Trainer trainer = new Trainer(settings(new GradientDescent(50.0), 50), List.of(new TrainingListener() {
+            @Override
+            public void trainingFinished(TrainingResult result) {
+                heard.add(result);
+            }
+        }));
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> trainer.train(network, data, Samples.none()));
+        assertTrue(e.getMessage().startsWith("training diverged in epoch " + e.epoch() + ": the training loss became"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("the learning rate (50) is probably too high"), e.getMessage());
+        assertTrue(network.parameters().isAllFinite());
+        assertEquals(e.epoch() - 1, trainer.epochsDone());
+        assertEquals(StopReason.DIVERGED, heard.get(0).reason());
+    }
+
+    @Test
+    void aTargetLossStopsTraining() {
+        TrainingSettings settings = settings(new Adam(0.05, 0.9, 0.999, 1e-8), 500).withBatching(new FullBatch())
+                .withTargetLoss(0.5);
+        TrainingResult result = new Trainer(settings, List.of()).train(network(XOR_NETWORK.toString(), 1), XOR,
+                Samples.none());
+        assertEquals(StopReason.TARGET_LOSS, result.reason());
+        assertTrue(result.last().trainingLossTotal() <= 0.5);
+        assertTrue(result.history().get(result.history().size() - 2).trainingLossTotal() > 0.5);
+    }
+
+    @Test
+    void everyEpochReportsLossesAccuraciesAndTheScheduledRate() {
+        TrainingSettings settings = settings(new GradientDescent(0.1), 4).withBatching(new FullBatch())
+                .withSchedule(LearningRateSchedule.parse("step:0.5:2"));
+        List<EpochStats> heard = new java.util.ArrayList<>();
+        TrainingResult result = new Trainer(settings, List.of(new TrainingListener() {
+            @Override
+            public void epochFinished(EpochStats stats) {
+                heard.add(stats);
+            }
+        })).train(network(XOR_NETWORK.toString(), 1), XOR, ANTI_XOR);
+        assertEquals(result.history(), heard);
+        assertEquals(List.of(0.1, 0.1, 0.05, 0.05), heard.stream().map(EpochStats::learningRate).toList());
+        EpochStats first = heard.get(0);
+        assertEquals(first.trainingLossTotal() / 4, first.trainingLoss(), 1e-15);
+        assertEquals(1.0, first.trainingAccuracy() + first.validationAccuracy(), 1e-15, "XOR and anti-XOR disagree");
+    }
+
+    @Test
+    void dataThatDoesNotFitTheNetworkIsNamed() {
+        Trainer trainer = new Trainer(settings(new GradientDescent(0.1), 1), List.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> trainer.train(network("3-2-1", 1), XOR, Samples.none()));
+        assertEquals("the training examples have 2 features but the network takes 3 inputs", e.getMessage());
+    }
+
+    private static TrainingResult trainXor(dev.mlpkit.training.optimizer.Optimizer optimizer, int epochs) {
+        TrainingSettings settings = settings(optimizer, epochs).withBatching(new FullBatch());
+        return new Trainer(settings, List.of()).train(network(XOR_NETWORK.toString(), 1), XOR, Samples.none());
+    }
+
+    private long[] shuffledRun(long seed) {
+        Samples data = randomSamples(30, 3, 1, 11);
+        TrainingSettings settings = settings(new Momentum(0.05, 0.9), 5).withBatching(new MiniBatch(4)).withSeed(seed);
+        Network network = network("3-5:relu-1:sigmoid", 12);
+        new Trainer(settings, List.of()).train(network, data, Samples.none());
+        return bits(network.parameters());
+    }
+
+    static TrainingSettings settings(dev.mlpkit.training.optimizer.Optimizer optimizer, int epochs) {
+        return TrainingSettings.defaults().withOptimizer(optimizer).withEpochs(epochs);
+    }
+
+    static Network network(String spec, long seed) {
+        Network network = new Network(NetworkSpec.parse(spec));
+        Initializer.XAVIER.initialize(network.parameters(), seed);
+        return network;
+    }
+
+    /** Random inputs in (-1, 1) with one-hot targets (0/1 for a single output). */
+    static Samples randomSamples(int n, int inputs, int outputs, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] x = new double[n][inputs];
+        double[][] y = new double[n][outputs];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < inputs; j++) {
+                x[i][j] = 2 * random.nextDouble() - 1;
+            }
+            if (outputs == 1) {
+                y[i][0] = random.nextInt(2);
+            } else {
+                y[i][random.nextInt(outputs)] = 1;
+            }
+        }
+        return new Samples(x, y);
+    }
+
+    static long[] bits(Parameters p) {
+        return p.matrices().stream().flatMapToLong(m -> IntStream.range(0, m.size())
+                .mapToLong(i -> Double.doubleToRawLongBits(m.get(i)))).toArray();
+    }
+}
