@@ -1,0 +1,130 @@
+package dev.mlpkit.datasets;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import dev.mlpkit.datasets.generate.CircleLineDrawings;
+import dev.mlpkit.datasets.generate.GalaxyImages;
+import dev.mlpkit.datasets.generate.Jpeg;
+import dev.mlpkit.datasets.generate.NonGalaxyImages;
+import dev.mlpkit.datasets.generate.Seeds;
+
+/**
+ * The built-in default data: generated sets written as real image folders, made on first use into a cache folder and
+ * reused afterwards. A set is made in a temporary folder and renamed into place when complete, so an interrupted run
+ * leaves no half set behind.
+ */
+public final class GeneratedData {
+
+    /** Bumped whenever a generator changes, so that cached sets are made again. */
+    public static final int GENERATOR_VERSION = 1;
+    /** The galaxy tutorial's proportions: 1750 galaxies and 300 other photos (2050 images). */
+    public static final int DEFAULT_GALAXIES = 1750;
+    public static final int DEFAULT_OTHERS = 300;
+    /** Circle/line drawings to train on, and test drawings per class. */
+    public static final int DEFAULT_DRAWINGS = 200;
+    public static final int DEFAULT_TESTS_PER_CLASS = 5;
+
+    private GeneratedData() {
+    }
+
+    /** {@code $MLPKIT_CACHE}, else {@code $XDG_CACHE_HOME/mlpkit}, else {@code ~/.cache/mlpkit}. */
+    public static Path defaultCacheRoot() {
+        String own = System.getenv("MLPKIT_CACHE");
+        if (own != null && !own.isBlank()) {
+            return Path.of(own);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
+                .resolve("mlpkit");
+    }
+
+    /** The default circle/line set (the tutorial's layout) under {@code cacheRoot}, made if it is not there yet. */
+    public static Path circleLine(Path cacheRoot, long seed) throws IOException {
+        Path target = cacheRoot.resolve("generated").resolve("circle-line-v" + GENERATOR_VERSION + "-"
+                + DEFAULT_DRAWINGS + "-seed" + seed);
+        return ensure(target, folder -> writeCircleLine(folder, DEFAULT_DRAWINGS, DEFAULT_TESTS_PER_CLASS, seed));
+    }
+
+    /** The default galaxy set ({@code galaxies/} and {@code non-galaxies/}) under {@code cacheRoot}, made if need be. */
+    public static Path galaxy(Path cacheRoot, long seed, boolean progress) throws IOException {
+        Path target = cacheRoot.resolve("generated").resolve("galaxy-v" + GENERATOR_VERSION + "-" + DEFAULT_GALAXIES
+                + "-" + DEFAULT_OTHERS + "-seed" + seed);
+        return ensure(target, folder -> writeGalaxy(folder, DEFAULT_GALAXIES, DEFAULT_OTHERS, seed, progress));
+    }
+
+    /** Writes a circle/line set in the tutorial's layout into {@code folder}. */
+    public static void writeCircleLine(Path folder, int count, int testsPerClass, long seed) throws IOException {
+        CircleLineDrawings.writeTutorialLayout(folder, count, testsPerClass, seed);
+    }
+
+    /**
+     * Writes {@code galaxies} galaxy images (424x424 JPEGs, {@code galaxies/galaxy-N.jpg}) and {@code others}
+     * photo-like scenes (300x300 progressive JPEGs, {@code non-galaxies/photo-N.jpg}) into {@code folder}.
+     */
+    public static void writeGalaxy(Path folder, int galaxies, int others, long seed, boolean progress) throws IOException {
+        Path g = Files.createDirectories(folder.resolve("galaxies"));
+        Path n = Files.createDirectories(folder.resolve("non-galaxies"));
+        try (Progress bar = Progress.of("Generating images", (long) galaxies + others, progress)) {
+            IntStream.range(0, galaxies + others).parallel().forEach(i -> {
+                try {
+                    if (i < galaxies) {
+                        Jpeg.write(GalaxyImages.draw(Seeds.of(seed, 1, i)), g.resolve("galaxy-" + (i + 1) + ".jpg"), 0.92f, false);
+                    } else {
+                        int k = i - galaxies;
+                        Jpeg.write(NonGalaxyImages.draw(Seeds.of(seed, 2, k)), n.resolve("photo-" + (k + 1) + ".jpg"), 0.85f, true);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                bar.step();
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** What makes a set in a folder. */
+    @FunctionalInterface
+    private interface Writer {
+        void write(Path folder) throws IOException;
+    }
+
+    private static Path ensure(Path target, Writer writer) throws IOException {
+        if (Files.isDirectory(target)) {
+            return target;
+        }
+        Files.createDirectories(target.getParent());
+        Path temporary = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
+        try {
+            writer.write(temporary);
+            try {
+                Files.move(temporary, target);
+            } catch (IOException e) {
+                if (!Files.isDirectory(target)) {
+                    throw e;
+                }
+                // Another run made the same set meanwhile: use theirs.
+            }
+        } finally {
+            deleteTree(temporary);
+        }
+        return target;
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.mlpkit.datasets;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** A progress bar on standard error when a person watches a terminal, and nothing otherwise. */
+final class Progress implements AutoCloseable {
+
+    private final ProgressBar bar;
+
+    private Progress(ProgressBar bar) {
+        this.bar = bar;
+    }
+
+    /** A bar for {@code total} steps of {@code task}, shown only if {@code wanted} and the JVM has a console. */
+    static Progress of(String task, long total, boolean wanted) {
+        if (!wanted || System.console() == null) {
+            return new Progress(null);
+        }
+        return new Progress(new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII).clearDisplayOnFinish().continuousUpdate().build());
+    }
+
+    /** One more step done; safe from any thread. */
+    void step() {
+        if (bar != null) {
+            bar.step();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+        }
+    }
+}

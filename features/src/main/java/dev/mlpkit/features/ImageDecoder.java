@@ -1,0 +1,248 @@
+package dev.mlpkit.features;
+
+import java.awt.geom.AffineTransform;
+import java.awt.image.AffineTransformOp;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+
+import com.twelvemonkeys.imageio.metadata.Directory;
+import com.twelvemonkeys.imageio.metadata.Entry;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEG;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
+
+/**
+ * Reads PNG, JPEG, BMP and GIF files into 8-bit RGB the way {@code cv2.imread(path)} does: alpha is dropped (not
+ * blended), grey is copied into all three channels, 16-bit samples keep their high byte, palettes are looked up, and
+ * a JPEG's EXIF orientation is applied. Plain JPEGs decode to exactly OpenCV's pixels.
+ *
+ * <p>The image's size is read before its pixels, and an image of more than {@link #maxPixels()} pixels is refused,
+ * so a small file claiming 100000x100000 pixels cannot exhaust the memory. A damaged or truncated file, which
+ * OpenCV would decode partly with a warning, is refused too.
+ */
+public final class ImageDecoder {
+
+    /** The default pixel limit: 50 million pixels, a 7000x7000 photo, 150 MB decoded. */
+    public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
+
+    static {
+        ImageIO.scanForPlugins();
+        ImageIO.setUseCache(false);
+    }
+
+    private final long maxPixels;
+
+    public ImageDecoder() {
+        this(DEFAULT_MAX_PIXELS);
+    }
+
+    /** A decoder that refuses images of more than {@code maxPixels} pixels. */
+    public ImageDecoder(long maxPixels) {
+        if (maxPixels < 1) {
+            throw new IllegalArgumentException("the pixel limit must be at least 1, not " + maxPixels);
+        }
+        this.maxPixels = maxPixels;
+    }
+
+    public long maxPixels() {
+        return maxPixels;
+    }
+
+    /** The image in the file at {@code path}. */
+    public RgbImage decode(Path path) throws IOException {
+        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        if (Files.isDirectory(path)) {
+            throw new ImageDecodeException(name + " is a folder, not an image");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new ImageDecodeException(name + " does not exist", e);
+        } catch (AccessDeniedException e) {
+            throw new ImageDecodeException(name + " cannot be read: permission denied", e);
+        }
+        return decode(bytes, name);
+    }
+
+    /** The image in {@code bytes}, which came from the file called {@code name}. */
+    public RgbImage decode(byte[] bytes, String name) throws ImageDecodeException {
+        if (bytes.length == 0) {
+            throw new ImageDecodeException(name + " is empty (0 bytes), not an image");
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new ImageDecodeException(name + " is not an image mlpkit can read (PNG, JPEG, BMP or GIF)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long width = reader.getWidth(0);
+                long height = reader.getHeight(0);
+                if (width * height > maxPixels) {
+                    throw new ImageDecodeException(name + " is " + width + "x" + height + " pixels, more than the limit"
+                            + " of " + maxPixels + " pixels");
+                }
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener(collect(warnings));
+                BufferedImage image = reader.read(0);
+                if (!warnings.isEmpty()) {
+                    throw new ImageDecodeException(name + " is damaged: " + warnings.get(0));
+                }
+                if (reader.getFormatName().equalsIgnoreCase("png") && !endsWithIend(bytes)) {
+                    throw new ImageDecodeException(name + " is damaged: it ends before the PNG's closing IEND chunk"
+                            + " (truncated)");
+                }
+                boolean jpeg = reader.getFormatName().equalsIgnoreCase("jpeg");
+                return toRgb(jpeg ? orient(image, exifOrientation(bytes)) : image);
+            } finally {
+                reader.dispose();
+            }
+        } catch (ImageDecodeException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new ImageDecodeException(name + " is damaged or truncated: " + why, e);
+        }
+    }
+
+    /** Whether a PNG ends with its IEND chunk: length 0, "IEND", and that chunk's fixed CRC. */
+    private static boolean endsWithIend(byte[] png) {
+        byte[] iend = { 0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82 };
+        return png.length >= iend.length
+                && java.util.Arrays.equals(png, png.length - iend.length, png.length, iend, 0, iend.length);
+    }
+
+    private static IIOReadWarningListener collect(List<String> warnings) {
+        return (source, warning) -> warnings.add(warning);
+    }
+
+    /** Exactly the samples, as OpenCV reads them; never {@code getRGB}, which applies a colour space to grey. */
+    static RgbImage toRgb(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        byte[] rgb = new byte[3 * w * h];
+        ColorModel model = image.getColorModel();
+        Raster raster = image.getRaster();
+        if (model instanceof IndexColorModel palette) {
+            int[] pixel = new int[1];
+            for (int y = 0, k = 0; y < h; y++) {
+                for (int x = 0; x < w; x++, k += 3) {
+                    int index = raster.getPixel(x, y, pixel)[0];
+                    rgb[k] = (byte) palette.getRed(index);
+                    rgb[k + 1] = (byte) palette.getGreen(index);
+                    rgb[k + 2] = (byte) palette.getBlue(index);
+                }
+            }
+            return new RgbImage(w, h, rgb);
+        }
+        int colourBands = model.getNumColorComponents();
+        int bits = raster.getSampleModel().getSampleSize(0);
+        int[] samples = new int[raster.getNumBands()];
+        for (int y = 0, k = 0; y < h; y++) {
+            for (int x = 0; x < w; x++, k += 3) {
+                raster.getPixel(x, y, samples);
+                for (int c = 0; c < 3; c++) {
+                    rgb[k + c] = (byte) to8Bits(samples[colourBands >= 3 ? c : 0], bits);
+                }
+            }
+        }
+        return new RgbImage(w, h, rgb);
+    }
+
+    /** 16-bit samples keep their high byte (OpenCV's conversion); 1, 2 and 4-bit grey is stretched to 0-255. */
+    private static int to8Bits(int sample, int bits) {
+        if (bits == 8) {
+            return sample;
+        }
+        if (bits > 8) {
+            return sample >>> (bits - 8);
+        }
+        return sample * 255 / ((1 << bits) - 1);
+    }
+
+    /** The EXIF orientation (1 to 8) of a JPEG, 1 when it has none or it cannot be read. */
+    static int exifOrientation(byte[] jpeg) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+            for (JPEGSegment segment : JPEGSegmentUtil.readSegments(in, JPEG.APP1, "Exif")) {
+                byte[] data = segment.data().readAllBytes();
+                int tiff = 0;
+                while (tiff < Math.min(data.length, 8) && data[tiff] != 'I' && data[tiff] != 'M') {
+                    tiff++; // the pad byte after the "Exif" identifier
+                }
+                try (ImageInputStream exif = ImageIO.createImageInputStream(
+                        new ByteArrayInputStream(data, tiff, data.length - tiff))) {
+                    Directory directory = new TIFFReader().read(exif);
+                    Entry entry = directory.getEntryById(TIFF.TAG_ORIENTATION);
+                    if (entry != null && entry.getValue() instanceof Number n && n.intValue() >= 1 && n.intValue() <= 8) {
+                        return n.intValue();
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Unreadable EXIF is ignored, as OpenCV ignores it.
+        }
+        return 1;
+    }
+
+    /** Turns {@code image} upright for EXIF {@code orientation} (1 is upright already). */
+    static BufferedImage orient(BufferedImage image, int orientation) {
+        if (orientation == 1) {
+            return image;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        AffineTransform t = new AffineTransform();
+        switch (orientation) {
+            case 2 -> t.setTransform(-1, 0, 0, 1, w, 0);        // mirrored
+            case 3 -> t.setTransform(-1, 0, 0, -1, w, h);       // upside down
+            case 4 -> t.setTransform(1, 0, 0, -1, 0, h);        // mirrored upside down
+            case 5 -> t.setTransform(0, 1, 1, 0, 0, 0);         // transposed
+            case 6 -> t.setTransform(0, 1, -1, 0, h, 0);        // rotated 90 degrees clockwise to view
+            case 7 -> t.setTransform(0, -1, -1, 0, h, w);       // transversed
+            case 8 -> t.setTransform(0, -1, 1, 0, 0, w);        // rotated 90 degrees counter-clockwise to view
+            default -> {
+                return image;
+            }
+        }
+        boolean swap = orientation >= 5;
+        BufferedImage upright = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_3BYTE_BGR);
+        new AffineTransformOp(t, AffineTransformOp.TYPE_NEAREST_NEIGHBOR).filter(toThreeBytes(image), upright);
+        return upright;
+    }
+
+    private static BufferedImage toThreeBytes(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            return image;
+        }
+        RgbImage rgb = toRgb(image);
+        BufferedImage copy = new BufferedImage(rgb.width(), rgb.height(), BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < rgb.height(); y++) {
+            for (int x = 0; x < rgb.width(); x++) {
+                for (int c = 0; c < 3; c++) {
+                    copy.getRaster().setSample(x, y, c, rgb.sample(x, y, c));
+                }
+            }
+        }
+        return copy;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.mlpkit.features;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CircleLineFeaturesTest {
+
+    private final ImageDecoder decoder = new ImageDecoder();
+    private final CircleLineFeatures features = new CircleLineFeatures();
+
+    @Test
+    void everyRowOfTheTutorialsInputFileIsReproduced() throws IOException {
+        Path data = SharedData.folder("circle-line-tutorial");
+        List<String> rows = Files.readAllLines(data.resolve("csv/input-file.txt"));
+        assertEquals("file_name,feature1,feature2,feature3", rows.get(0));
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",");
+            double[] expected = { Double.parseDouble(cells[1]), Double.parseDouble(cells[2]), Double.parseDouble(cells[3]) };
+            assertArrayEquals(expected, features.extract(decoder.decode(data.resolve("images").resolve(cells[0]))), row);
+        }
+        assertEquals(41, rows.size());
+    }
+
+    /** SEED-FACTS.md's golden values for the tutorial's test drawings. */
+    @ParameterizedTest
+    @CsvSource({ "tc-1.png, 0.21, 0, 0.05", "tc-2.png, 0.2, 0, 0.03", "tc-3.png, 0.21, 0, 0.01",
+        "tc-4.png, 0.17, 0, 0.06", "tc-5.png, 0.21, 0, 0.08", "tl-1.png, 0.11, 0.5, 0.06", "tl-2.png, 0.08, 0.44, 0",
+        "tl-3.png, 0.1, 0.19, 0.04", "tl-4.png, 0.07, 0.38, 0", "tl-5.png, 0.06, 0.31, 0" })
+    void theTestDrawingsGiveTheGoldenValues(String file, double f1, double f2, double f3) throws IOException {
+        Path data = SharedData.folder("circle-line-tutorial");
+        assertArrayEquals(new double[] { f1, f2, f3 }, features.extract(decoder.decode(data.resolve("test-images/" + file))));
+    }
+
+    @Test
+    void theLastRowAndColumnAreNeverReadAndCornersAreBlocksNotAFrame() {
+        byte[] white = new byte[3 * 16 * 16];
+        java.util.Arrays.fill(white, (byte) 255);
+        byte[] rgb = white.clone();
+        for (int i = 0; i < 16; i++) {
+            paint(rgb, 15, i);   // the last column
+            paint(rgb, i, 15);   // the last row
+        }
+        assertArrayEquals(new double[] { 0, 0, 0 }, features.extract(new RgbImage(16, 16, rgb)));
+        rgb = white.clone();
+        paint(rgb, 0, 7);        // the left edge, between the corner blocks: not counted in feature 3
+        paint(rgb, 2, 2);        // inside the top-left corner block
+        paint(rgb, 8, 8);        // the centre
+        assertArrayEquals(new double[] { 0.01, 0.06, 0.01 }, features.extract(new RgbImage(16, 16, rgb)));
+    }
+
+    @Test
+    void roundingIsHalfToEvenOnTheExactBinaryValue() {
+        assertEquals(0.12, CircleLineFeatures.round2(2 / 16.0));
+        assertEquals(0.38, CircleLineFeatures.round2(6 / 16.0));
+        assertEquals(2.67, CircleLineFeatures.round2(2.675));
+    }
+
+    @Test
+    void thePixelsVariantGivesInkPerPixel() {
+        byte[] rgb = new byte[3 * 16 * 16];
+        java.util.Arrays.fill(rgb, (byte) 255);
+        paint(rgb, 3, 4);
+        double[] ink = new CircleLinePixels().extract(new RgbImage(16, 16, rgb));
+        assertEquals(256, ink.length);
+        assertEquals(1.0, ink[4 * 16 + 3]);
+        assertEquals(0.0, ink[0]);
+    }
+
+    private static void paint(byte[] rgb, int x, int y) {
+        for (int c = 0; c < 3; c++) {
+            rgb[3 * (y * 16 + x) + c] = 0;
+        }
+    }
+}
