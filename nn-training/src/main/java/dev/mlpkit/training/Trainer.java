@@ -138,8 +138,10 @@ public final class Trainer {
             result = new TrainingResult(history, StopReason.EPOCHS_DONE, "Trained " + settings.epochs() + " epochs.",
                     epochsDone);
         }
-        if (result.reason() != StopReason.EPOCHS_DONE) {
+        if (result.reason() == StopReason.EARLY_STOPPING) {
             LOG.info(result.explanation());
+        } else {
+            LOG.debug(result.explanation());
         }
         TrainingResult finished = result;
         listeners.forEach(l -> l.trainingFinished(finished));

@@ -29,7 +29,7 @@ public final class GalaxyImages {
         double[][] flux = new double[3][SIZE * SIZE];
         double cx = SIZE / 2.0 + random.nextGaussian() * 4;
         double cy = SIZE / 2.0 + random.nextGaussian() * 4;
-        double scale = 7 + 26 * Math.pow(random.nextDouble(), 1.5);  // effective radius in pixels
+        double scale = 10 + 28 * random.nextDouble();  // effective radius in pixels
         double brightness = 0.6 + 1.8 * random.nextDouble();
         double kind = random.nextDouble();
         if (kind < 0.30) {
@@ -95,7 +95,7 @@ public final class GalaxyImages {
                 double theta = Math.atan2(v, u);
                 double spiralPhase = arms * (theta - chirality * Math.log(r / rd + 0.1) / Math.tan(pitch)) + phase;
                 double arm = 1 + armStrength * (Math.pow(0.5 + 0.5 * Math.cos(spiralPhase), 3) * 2 - 0.6);
-                double value = 0.35 * peak * Math.exp(-r / rd) * Math.max(0.1, arm);
+                double value = 0.6 * peak * Math.exp(-r / rd) * Math.max(0.1, arm);
                 int i = y * SIZE + x;
                 for (int c = 0; c < 3; c++) {
                     flux[c][i] += value * disk[c];
@@ -195,7 +195,7 @@ public final class GalaxyImages {
                 double u = (x - cx) * cos + (y - cy) * sin;
                 double v = (-(x - cx) * sin + (y - cy) * cos) / q;
                 double r = Math.hypot(u, v);
-                double value = Math.min(peak * 0.12 * Math.exp(-bn * (Math.pow(r / re, 1 / n) - 1)), peak * 6);
+                double value = Math.min(peak * 0.25 * Math.exp(-bn * (Math.pow(r / re, 1 / n) - 1)), peak * 1.2);
                 int i = y * SIZE + x;
                 for (int c = 0; c < 3; c++) {
                     flux[c][i] += value * colour[c];
@@ -210,7 +210,7 @@ public final class GalaxyImages {
         double[] sky = { level * (1 + 0.15 * random.nextGaussian()), level * (1 + 0.15 * random.nextGaussian()),
             level * (1 + 0.15 * random.nextGaussian()) };
         double noise = 0.006 + 0.012 * random.nextDouble();
-        double softening = 0.08 + 0.1 * random.nextDouble();
+        double softening = 0.25 + 0.35 * random.nextDouble();
         double norm = Math.log(1 / softening + Math.sqrt(1 + 1 / (softening * softening)));
         Canvas canvas = new Canvas(SIZE, SIZE);
         for (int i = 0; i < SIZE * SIZE; i++) {
@@ -218,7 +218,7 @@ public final class GalaxyImages {
             for (int c = 0; c < 3; c++) {
                 double f = Math.max(0, flux[c][i] + sky[c] + noise * random.nextGaussian());
                 double stretched = Math.log(f / softening + Math.sqrt(1 + (f / softening) * (f / softening))) / norm;
-                rgb[c] = 255 * Math.min(1, stretched * 0.9);
+                rgb[c] = 255 * Math.min(1, stretched * 0.75);
             }
             canvas.add(i, rgb[0], rgb[1], rgb[2]);
         }

@@ -314,8 +314,14 @@ public final class NonGalaxyImages {
         }
     }
 
-    /** Exposure, a vignette and sensor noise, as a camera adds them. */
+    /** Exposure, contrast, a vignette and sensor noise, as a camera adds them. */
     private static void finish(Canvas c, SplittableRandom random) {
+        double contrast = 1.1 + 0.5 * random.nextDouble();
+        for (int i = 0; i < SIZE * SIZE; i++) {
+            c.r[i] = (float) (128 + contrast * (c.r[i] - 128));
+            c.g[i] = (float) (128 + contrast * (c.g[i] - 128));
+            c.b[i] = (float) (128 + contrast * (c.b[i] - 128));
+        }
         double exposure = Math.exp(0.35 * random.nextGaussian());
         double vignette = 0.35 * random.nextDouble();
         double sensor = 1 + 4 * random.nextDouble();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes files so that readers and crashes only ever see the old file or the complete new one: the bytes go to a
@@ -34,7 +35,8 @@ public final class AtomicFiles {
     /** Replaces {@code target} with what {@code content} writes. */
     public static void write(Path target, Content content) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
+        // Not createTempFile: its files are private (0600), and the result should get the user's usual permissions.
+        Path temporary = Files.createFile(folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp"));
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
                     OutputStream out = Channels.newOutputStream(channel)) {

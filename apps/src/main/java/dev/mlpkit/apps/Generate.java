@@ -1,0 +1,100 @@
+package dev.mlpkit.apps;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import com.google.inject.Inject;
+
+import dev.mlpkit.datasets.ContactSheet;
+import dev.mlpkit.datasets.GeneratedData;
+
+/** {@code mlp generate circle-line|galaxy --out DIR}: writes a synthetic set as real image folders. */
+public final class Generate implements Command {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Generate.class);
+
+    /** The command line of {@code mlp generate}. */
+    @Parameters(commandDescription = "Write the synthetic data sets as image folders")
+    public static final class Options extends CommonOptions {
+        @Parameter(description = "circle-line|galaxy", required = true)
+        public List<String> kind = new ArrayList<>();
+
+        @Parameter(names = "--out", description = "Folder to write (must not exist yet, or be empty)", required = true)
+        public Path out;
+
+        @Parameter(names = "--count", description = "Drawings (circle-line) or galaxy images (galaxy)",
+                validateWith = Validators.PositiveInteger.class)
+        public Integer count;
+
+        @Parameter(names = "--others", description = "Non-galaxy images (galaxy only; default 300)",
+                validateWith = Validators.PositiveInteger.class)
+        public Integer others;
+
+        @Parameter(names = "--seed", description = "Seed: the same seed writes the same files")
+        public long seed = 42;
+
+        @Parameter(names = "--contact-sheet", description = "Also write a PNG of thumbnails of the first images")
+        public Path contactSheet;
+    }
+
+    private final Options options;
+
+    @Inject
+    Generate(Options options) {
+        this.options = options;
+    }
+
+    @Override
+    public int run() throws Exception {
+        if (options.kind.size() != 1) {
+            throw new UsageException("say what to generate: circle-line or galaxy");
+        }
+        if (Files.isDirectory(options.out)) {
+            try (var entries = Files.list(options.out)) {
+                if (entries.findAny().isPresent()) {
+                    throw new UsageException(options.out + " is not empty: choose a new folder for --out");
+                }
+            }
+        } else if (Files.exists(options.out)) {
+            throw new UsageException(options.out + " is a file: --out needs a folder");
+        }
+        List<Path> firstImages = new ArrayList<>();
+        switch (options.kind.get(0)) {
+            case "circle-line" -> {
+                int count = options.count == null ? GeneratedData.DEFAULT_DRAWINGS : options.count;
+                GeneratedData.writeCircleLine(options.out, count, GeneratedData.DEFAULT_TESTS_PER_CLASS, options.seed);
+                LOG.info("Wrote {} drawings to {}/images, their labels to {}/csv and {} test drawings to {}/test-images.",
+                        count, options.out, options.out, 2 * GeneratedData.DEFAULT_TESTS_PER_CLASS, options.out);
+                for (int i = 1; i <= Math.min(count, 60); i++) {
+                    firstImages.add(options.out.resolve("images/" + i + ".png"));
+                }
+            }
+            case "galaxy" -> {
+                int galaxies = options.count == null ? GeneratedData.DEFAULT_GALAXIES : options.count;
+                int others = options.others == null ? GeneratedData.DEFAULT_OTHERS : options.others;
+                GeneratedData.writeGalaxy(options.out, galaxies, others, options.seed, true);
+                LOG.info("Wrote {} galaxies to {}/galaxies and {} other images to {}/non-galaxies.", galaxies,
+                        options.out, others, options.out);
+                for (int i = 1; i <= Math.min(galaxies, 30); i++) {
+                    firstImages.add(options.out.resolve("galaxies/galaxy-" + i + ".jpg"));
+                }
+                for (int i = 1; i <= Math.min(others, 30); i++) {
+                    firstImages.add(options.out.resolve("non-galaxies/photo-" + i + ".jpg"));
+                }
+            }
+            default -> throw new UsageException("cannot generate '" + options.kind.get(0) + "': choose circle-line or galaxy");
+        }
+        if (options.contactSheet != null) {
+            ContactSheet.write(firstImages, options.kind.get(0).equals("galaxy") ? 96 : 48, 10, options.contactSheet);
+            LOG.info("Wrote a contact sheet of {} images to {}.", firstImages.size(), options.contactSheet);
+        }
+        return 0;
+    }
+}

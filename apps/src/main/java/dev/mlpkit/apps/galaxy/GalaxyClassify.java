@@ -1,0 +1,82 @@
+package dev.mlpkit.apps.galaxy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+
+import dev.mlpkit.apps.AppModels;
+import dev.mlpkit.apps.Command;
+import dev.mlpkit.apps.UsageException;
+import dev.mlpkit.features.FeatureExtractor;
+import dev.mlpkit.features.ImageDecodeException;
+import dev.mlpkit.features.ImageDecoder;
+import dev.mlpkit.nn.Network;
+import dev.mlpkit.nn.linalg.Matrix;
+import dev.mlpkit.nn.model.Model;
+
+/** {@code mlp galaxy classify}: one line per image, {@code galaxy (p=0.97)} or {@code not a galaxy (p=0.12)}. */
+public final class GalaxyClassify implements Command {
+
+    /** The command line of {@code mlp galaxy classify}. */
+    @Parameters(commandDescription = "Say whether each image is a galaxy, with the model's probability")
+    public static final class Options extends dev.mlpkit.apps.CommonOptions {
+        @Parameter(names = "--model", description = "The trained model")
+        public Path model = Path.of("galaxy.mlp");
+
+        @Parameter(description = "IMAGE|FOLDER...")
+        public List<Path> images = new ArrayList<>();
+    }
+
+    private final Options options;
+
+    @com.google.inject.Inject
+    GalaxyClassify(Options options) {
+        this.options = options;
+    }
+
+    @Override
+    public int run() throws IOException {
+        if (options.images.isEmpty()) {
+            throw new UsageException("name at least one image or folder to classify");
+        }
+        Model model = AppModels.read(options.model, "galaxy");
+        FeatureExtractor extractor = AppModels.features(model, options.model);
+        Network network = new Network(model.parameters());
+        ImageDecoder decoder = new ImageDecoder();
+        Matrix input = network.factory().zeros(extractor.dimension(), 1);
+        int failures = 0;
+        for (Path image : expand(options.images)) {
+            try {
+                input.setColumn(0, extractor.extract(decoder.decode(image)));
+                double p = network.feedforward(input).get(0, 0);
+                System.out.printf("%s: %s (p=%.2f)%n", image, p >= 0.5 ? "galaxy" : "not a galaxy", p);
+            } catch (ImageDecodeException e) {
+                System.err.println("mlp: " + e.getMessage());
+                failures++;
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    /** Files as given; folders as their files in name order. */
+    static List<Path> expand(List<Path> paths) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> entries = Files.list(p)) {
+                    entries.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                            .sorted().forEach(files::add);
+                }
+            } else {
+                files.add(p);
+            }
+        }
+        return files;
+    }
+}

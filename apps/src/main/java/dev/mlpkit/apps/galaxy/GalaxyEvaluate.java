@@ -1,0 +1,108 @@
+package dev.mlpkit.apps.galaxy;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
+
+import dev.mlpkit.apps.AppModels;
+import dev.mlpkit.apps.Command;
+import dev.mlpkit.datasets.ClassFolder;
+import dev.mlpkit.datasets.Examples;
+import dev.mlpkit.features.FeatureExtractor;
+import dev.mlpkit.nn.Network;
+import dev.mlpkit.nn.linalg.Matrix;
+import dev.mlpkit.nn.model.Model;
+
+/** {@code mlp galaxy evaluate}: accuracy, confusion matrix, precision, recall and ROC AUC on labelled folders. */
+public final class GalaxyEvaluate implements Command {
+
+    /** The command line of {@code mlp galaxy evaluate}. */
+    @Parameters(commandDescription = "Measure a model on folders of galaxies and other images")
+    public static final class Options extends dev.mlpkit.apps.CommonOptions {
+        @Parameter(names = "--model", description = "The trained model")
+        public Path model = Path.of("galaxy.mlp");
+
+        @ParametersDelegate
+        public DataFlags data = new DataFlags();
+    }
+
+    private final Options options;
+
+    @com.google.inject.Inject
+    GalaxyEvaluate(Options options) {
+        this.options = options;
+    }
+
+    @Override
+    public int run() throws Exception {
+        Model model = AppModels.read(options.model, "galaxy");
+        FeatureExtractor extractor = AppModels.features(model, options.model);
+        List<ClassFolder> folders = options.data.folders(42);
+        Examples examples = options.data.load(folders, extractor).examples();
+        Network network = new Network(model.parameters());
+        Matrix input = network.factory().zeros(extractor.dimension(), examples.size());
+        for (int j = 0; j < examples.size(); j++) {
+            input.setColumn(j, examples.features()[j]);
+        }
+        Matrix output = network.feedforward(input);
+        double[] p = new double[examples.size()];
+        int tp = 0;
+        int fp = 0;
+        int tn = 0;
+        int fn = 0;
+        for (int j = 0; j < p.length; j++) {
+            p[j] = output.get(0, j);
+            boolean predicted = p[j] >= 0.5;
+            boolean galaxy = examples.labels()[j] == 1;
+            tp += predicted && galaxy ? 1 : 0;
+            fp += predicted && !galaxy ? 1 : 0;
+            tn += !predicted && !galaxy ? 1 : 0;
+            fn += !predicted && galaxy ? 1 : 0;
+        }
+        System.out.printf("Images:     %d (%d galaxies, %d others)%n", p.length, tp + fn, tn + fp);
+        System.out.printf("Accuracy:   %.1f%%%n", 100.0 * (tp + tn) / p.length);
+        System.out.printf("Precision:  %.1f%% of the images called galaxies are galaxies%n", 100.0 * tp / Math.max(1, tp + fp));
+        System.out.printf("Recall:     %.1f%% of the galaxies are found%n", 100.0 * tp / Math.max(1, tp + fn));
+        System.out.printf("ROC AUC:    %.3f%n", rocAuc(p, examples.labels()));
+        System.out.println("Confusion matrix (rows: truth, columns: prediction):");
+        System.out.printf("                galaxy  not a galaxy%n");
+        System.out.printf("  galaxy        %6d  %12d%n", tp, fn);
+        System.out.printf("  not a galaxy  %6d  %12d%n", fp, tn);
+        return 0;
+    }
+
+    /** The area under the ROC curve: the chance that a random galaxy scores above a random other image (ties half). */
+    static double rocAuc(double[] scores, int[] labels) {
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(scores[a], scores[b]));
+        double rankSum = 0;
+        long positives = 0;
+        int i = 0;
+        while (i < order.length) {
+            int j = i;
+            while (j + 1 < order.length && scores[order[j + 1]] == scores[order[i]]) {
+                j++;
+            }
+            double rank = (i + j) / 2.0 + 1;
+            for (int k = i; k <= j; k++) {
+                if (labels[order[k]] == 1) {
+                    rankSum += rank;
+                    positives++;
+                }
+            }
+            i = j + 1;
+        }
+        long negatives = scores.length - positives;
+        if (positives == 0 || negatives == 0) {
+            return Double.NaN;
+        }
+        return (rankSum - positives * (positives + 1) / 2.0) / (positives * (double) negatives);
+    }
+}

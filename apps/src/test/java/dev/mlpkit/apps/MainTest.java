@@ -1,0 +1,223 @@
+package dev.mlpkit.apps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.mlpkit.datasets.GeneratedData;
+
+/** The mlp command end to end, in-process: exit codes and what a user sees. */
+class MainTest {
+
+    @TempDir
+    static Path temp;
+    static Path images;
+    static Path cache;
+
+    /** A small generated set, so the tests train in seconds. */
+    @BeforeAll
+    static void generate() throws IOException {
+        images = temp.resolve("set");
+        cache = temp.resolve("cache");
+        GeneratedData.writeGalaxy(images, 24, 16, 5, false);
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run mlp(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = Main.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static String[] train(String... more) {
+        String[] base = { "galaxy", "train", "--galaxies", images.resolve("galaxies").toString(), "--non-galaxies",
+            images.resolve("non-galaxies").toString(), "--cache", cache.toString(), "--layers", "4096-8-1", "--epochs", "2",
+            "--model", temp.resolve("g.mlp").toString(), "--metrics", temp.resolve("m.csv").toString(), "--curves",
+            temp.resolve("c.png").toString() };
+        String[] all = new String[base.length + more.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    @Test
+    void galaxyTrainClassifyEvaluateAndInspectWorkEndToEnd() throws IOException {
+        Run train = mlp(train());
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.out().contains("Total training samples: 40"), train.out());
+        assertTrue(train.out().matches("(?s).*Epoch 2: Loss = \\d\\.\\d{3}: Train Acc = \\d+\\.\\d%: Val Acc = \\d+\\.\\d%:"
+                + " Time = \\d+\\.\\d{2}s.*"), train.out());
+        assertTrue(Files.size(temp.resolve("g.mlp")) > 0 && Files.size(temp.resolve("c.png")) > 0);
+        assertEquals(3, Files.readAllLines(temp.resolve("m.csv")).size());
+
+        Run classify = mlp("galaxy", "classify", "--model", temp.resolve("g.mlp").toString(),
+                images.resolve("galaxies/galaxy-1.jpg").toString());
+        assertEquals(0, classify.code(), classify.err());
+        assertTrue(classify.out().matches("(?s).*galaxy-1\\.jpg: (galaxy|not a galaxy) \\(p=\\d\\.\\d\\d\\)\\s*"), classify.out());
+
+        Run evaluate = mlp("galaxy", "evaluate", "--model", temp.resolve("g.mlp").toString(), "--galaxies",
+                images.resolve("galaxies").toString(), "--non-galaxies", images.resolve("non-galaxies").toString(),
+                "--cache", cache.toString());
+        assertEquals(0, evaluate.code(), evaluate.err());
+        assertTrue(evaluate.out().contains("ROC AUC:") && evaluate.out().contains("Confusion matrix"), evaluate.out());
+
+        Run inspect = mlp("model", "inspect", temp.resolve("g.mlp").toString());
+        assertEquals(0, inspect.code(), inspect.err());
+        assertTrue(inspect.out().contains("network:     4096-8:sigmoid-1:sigmoid/bce"), inspect.out());
+        assertTrue(inspect.out().contains("\"name\" : \"gd\""), inspect.out());
+    }
+
+    @Test
+    void resumingContinuesWhereTheModelStopped() {
+        Path model = temp.resolve("resume.mlp");
+        assertEquals(0, mlp(train("--model", model.toString())).code());
+        Run resumed = mlp(train("--resume", model.toString(), "--epochs", "3", "--model", model.toString()));
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().contains("after epoch 2 of 3") && resumed.out().contains("Epoch 3:"), resumed.out());
+        assertFalse(resumed.out().contains("Epoch 1:"), resumed.out());
+        Run changed = mlp(train("--resume", model.toString(), "--optimizer", "adam"));
+        assertEquals(2, changed.code());
+    }
+
+    @Test
+    void badInputGetsOneSentenceAndTheRightExitCode() throws IOException {
+        expect(1, "the galaxies folder " + temp.resolve("nowhere") + " does not exist", "galaxy", "train", "--galaxies",
+                temp.resolve("nowhere").toString(), "--non-galaxies", images.resolve("non-galaxies").toString(), "--cache",
+                cache.toString());
+        Path empty = Files.createDirectories(temp.resolve("empty"));
+        expect(1, "the galaxies folder " + empty + " has no images", train("--galaxies", empty.toString()));
+        expect(2, "unknown optimizer 'sgdr': known are gd, momentum, nesterov, adagrad, rmsprop, adam, adamw",
+                train("--optimizer", "sgdr"));
+        expect(2, "--epochs must be a whole number of at least 1, not 0", train("--epochs", "0"));
+        expect(2, "--epochs must be a whole number of at least 1, not -3", train("--epochs", "-3"));
+        expect(2, "--learning-rate must be a number above 0, not 0", train("--learning-rate", "0"));
+        expect(2, "--learning-rate must be a number above 0, not NaN", train("--learning-rate", "NaN"));
+        expect(2, "--batch-size must be a whole number of at least 1, not 0", train("--batch-size", "0"));
+        expect(2, "--layers starts with 100 inputs, but each image gives 4096 features (64x64 grey pixels): start it"
+                + " with 4096", train("--layers", "100-8-1"));
+        expect(2, "Was passed main parameter 'extra' but no main parameter was defined", train("extra"));
+
+        Path text = Files.writeString(temp.resolve("notes.jpg"), "not a picture");
+        mlp(train());
+        expect(1, "notes.jpg is not an image mlpkit can read (PNG, JPEG, BMP or GIF)", "galaxy", "classify", "--model",
+                temp.resolve("g.mlp").toString(), text.toString());
+
+        Path circleModel = temp.resolve("cl.mlp");
+        assertEquals(0, mlp("circle-line", "--data", circleData().toString(), "--save", circleModel.toString()).code());
+        expect(1, "cl.mlp is a circle-line model, not a galaxy model", "galaxy", "classify", "--model",
+                circleModel.toString(), text.toString());
+
+        Path damaged = temp.resolve("damaged.mlp");
+        byte[] bytes = Files.readAllBytes(temp.resolve("g.mlp"));
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(damaged, bytes);
+        expect(1, "damaged.mlp is damaged: checksum mismatch", "galaxy", "classify", "--model", damaged.toString(),
+                text.toString());
+    }
+
+    @Test
+    void circleLineRunsTheTutorialAndWritesItsFeaturesCsv() throws IOException {
+        Run run = mlp("circle-line", "--data", circleData().toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("tc-1.png: This image is a CIRCLE"), run.out());
+        assertTrue(run.out().contains("tl-1.png: This image is a LINE"), run.out());
+        assertTrue(run.out().contains("Test drawings classified right: 4 of 4"), run.out());
+
+        Run softmax = mlp("circle-line", "--data", circleData().toString(), "--mode", "softmax", "--features", "pixels");
+        assertEquals(0, softmax.code(), softmax.err());
+        assertTrue(softmax.out().contains("P(circle) = "), softmax.out());
+
+        Path csv = temp.resolve("features.csv");
+        Run features = mlp("circle-line", "features", circleData().toString(), "--out", csv.toString());
+        assertEquals(0, features.code(), features.err());
+        assertTrue(Files.readString(csv).startsWith("file_name,feature1,feature2,feature3\n1.png,"));
+        expect(2, "unknown --mode 'three': choose two-networks or softmax", "circle-line", "--data",
+                circleData().toString(), "--mode", "three");
+    }
+
+    @Test
+    void theTutorialsOwnDrawingsAreAllClassifiedRightAndItsCsvIsReproduced() throws IOException {
+        Path tutorial = sharedData("circle-line-tutorial");
+        org.junit.jupiter.api.Assumptions.assumeTrue(tutorial != null,
+                "../shared/data/circle-line-tutorial is not next to this checkout, so this test is skipped");
+        Run run = mlp("circle-line", "--data", tutorial.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("Test drawings classified right: 10 of 10"), run.out());
+        Path csv = temp.resolve("input-file.txt");
+        assertEquals(0, mlp("circle-line", "features", tutorial.toString(), "--out", csv.toString()).code());
+        assertEquals(Files.readString(tutorial.resolve("csv/input-file.txt")).replace("\r\n", "\n"), Files.readString(csv));
+    }
+
+    @Test
+    void helpVersionAndListsAreThere() {
+        Run help = mlp("--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("galaxy train") && help.out().contains("Examples:"), help.out());
+        Run trainHelp = mlp("galaxy", "train", "--help");
+        assertTrue(trainHelp.out().contains("--learning-rate") && trainHelp.out().contains("mlp galaxy train --resume"));
+        assertEquals(2, mlp().code());
+        assertTrue(mlp("--version").out().startsWith("mlpkit "));
+        Run optimizers = mlp("optimizers");
+        assertTrue(optimizers.out().contains("Adam(learningRate=0.001, beta1=0.9, beta2=0.999, epsilon=1e-8)"));
+        assertTrue(optimizers.out().contains("MiniBatch(size=100)"));
+    }
+
+    @Test
+    void generateWritesImageFolders() throws IOException {
+        Path out = temp.resolve("generated");
+        Run run = mlp("generate", "galaxy", "--out", out.toString(), "--count", "3", "--others", "2", "--contact-sheet",
+                temp.resolve("sheet.png").toString());
+        assertEquals(0, run.code(), run.err());
+        try (var files = Files.list(out.resolve("galaxies"))) {
+            assertEquals(3, files.count());
+        }
+        assertTrue(Files.exists(temp.resolve("sheet.png")));
+        expect(2, out + " is not empty: choose a new folder for --out", "generate", "galaxy", "--out", out.toString());
+        expect(2, "cannot generate 'cats': choose circle-line or galaxy", "generate", "cats", "--out",
+                temp.resolve("cats").toString());
+    }
+
+    private static Path circleData() throws IOException {
+        Path data = temp.resolve("drawings");
+        if (!Files.exists(data)) {
+            GeneratedData.writeCircleLine(data, 40, 2, 3);
+        }
+        return data;
+    }
+
+    private static Path sharedData(String name) {
+        String base = System.getProperty("mlpkit.shared.data");
+        Path folder = base == null ? null : Path.of(base, name).normalize();
+        return folder != null && Files.isDirectory(folder) ? folder : null;
+    }
+
+    private static void expect(int code, String message, String... args) {
+        Run run = mlp(args);
+        assertEquals(code, run.code(), "exit code of mlp " + String.join(" ", args) + "\n" + run.err());
+        assertTrue(run.err().startsWith("mlp: " + message), "got: " + run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace without --verbose: " + run.err());
+    }
+}
