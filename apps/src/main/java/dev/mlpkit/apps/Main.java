@@ -21,6 +21,7 @@ import dev.mlpkit.apps.galaxy.GalaxyClassify;
 import dev.mlpkit.apps.galaxy.GalaxyEvaluate;
 import dev.mlpkit.apps.galaxy.GalaxyModule;
 import dev.mlpkit.apps.galaxy.GalaxyTrain;
+import dev.mlpkit.apps.serve.Serve;
 import dev.mlpkit.nn.MlpkitVersion;
 import dev.mlpkit.training.TrainingDivergedException;
 
@@ -105,6 +106,7 @@ public final class Main {
                   mlp circle-line                           the circle/line tutorial on built-in drawings
                   mlp generate galaxy --out my-set          write the synthetic images to a folder
                   mlp model inspect galaxy.mlp              what a model file holds
+                  mlp serve                                 a web page that tells galaxies from other images
                 Run 'mlp COMMAND --help' for a command's options.
                 """);
         Node galaxy = root.add("galaxy", new GroupOptions(), null, List.of(), """
@@ -142,6 +144,12 @@ public final class Main {
         circleLine.add("features", new CircleLineFeaturesCsv.Options(), CircleLineFeaturesCsv.class, List.of(), """
                 Examples:
                   mlp circle-line features circle-line-tutorial/images --out input-file.txt
+                """);
+        root.add("serve", new Serve.Options(), Serve.class, List.of(), """
+                Examples:
+                  mlp serve                                      the page at http://127.0.0.1:8080/
+                  mlp serve --model galaxy.mlp --port 9000 --max-upload 5000000
+                  curl -H 'Content-Type: image/jpeg' --data-binary @photo.jpg http://127.0.0.1:8080/api/classify
                 """);
         root.add("generate", new Generate.Options(), Generate.class, List.of(), """
                 Examples:
