@@ -23,6 +23,7 @@ import dev.mlpkit.apps.galaxy.GalaxyModule;
 import dev.mlpkit.apps.galaxy.GalaxyTrain;
 import dev.mlpkit.apps.serve.Serve;
 import dev.mlpkit.nn.MlpkitVersion;
+import dev.mlpkit.nn.linalg.Linalg;
 import dev.mlpkit.training.TrainingDivergedException;
 
 /**
@@ -67,7 +68,7 @@ public final class Main {
         boolean quiet = globals.stream().anyMatch(g -> g.quiet);
         Logging.configure(verbose, quiet);
         if (globals.stream().anyMatch(g -> g.version)) {
-            System.out.println("mlpkit " + MlpkitVersion.current());
+            System.out.println("mlpkit " + MlpkitVersion.current() + " (matrix products: " + Linalg.backend() + ")");
             return 0;
         }
         if (globals.stream().anyMatch(g -> g.help)) {

@@ -5,11 +5,20 @@ import org.ojalgo.matrix.operation.MultiplyLeft;
 import org.ojalgo.matrix.operation.MultiplyNeither;
 import org.ojalgo.matrix.operation.MultiplyRight;
 
-/** Process-wide settings of the linear algebra underneath: set them at application start, before any matrix exists. */
+/**
+ * Process-wide settings of the linear algebra underneath: which product kernel runs and on how many threads. Set them
+ * at application start, before any matrix exists.
+ *
+ * <p>The kernel is the first usable {@link ProductKernel} on the class path (the nn-simd module's, when the JVM runs
+ * with {@code --add-modules jdk.incubator.vector}), else ojAlgo's own product. The system property
+ * {@code mlpkit.kernel=ojalgo} forces ojAlgo.
+ */
 public final class Linalg {
 
     private static final int[] DEFAULT_THRESHOLDS = {
         MultiplyNeither.THRESHOLD, MultiplyLeft.THRESHOLD, MultiplyRight.THRESHOLD, MultiplyBoth.THRESHOLD };
+    private static volatile int productThreads = Runtime.getRuntime().availableProcessors();
+    private static volatile ProductKernel kernel = findKernel();
 
     private Linalg() {
     }
@@ -26,10 +35,49 @@ public final class Linalg {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
+        productThreads = threads;
         boolean serial = threads == 1;
         MultiplyNeither.THRESHOLD = serial ? Integer.MAX_VALUE / 2 : DEFAULT_THRESHOLDS[0];
         MultiplyLeft.THRESHOLD = serial ? Integer.MAX_VALUE / 2 : DEFAULT_THRESHOLDS[1];
         MultiplyRight.THRESHOLD = serial ? Integer.MAX_VALUE / 2 : DEFAULT_THRESHOLDS[2];
         MultiplyBoth.THRESHOLD = serial ? Integer.MAX_VALUE / 2 : DEFAULT_THRESHOLDS[3];
+    }
+
+    /** How many threads products may use. */
+    public static int productThreads() {
+        return productThreads;
+    }
+
+    /** The kernel float64 products use, or null when ojAlgo multiplies. */
+    public static ProductKernel kernel() {
+        return kernel;
+    }
+
+    /** {@code simd}, {@code ojalgo}, ...: the name of what multiplies float64 matrices. */
+    public static String backend() {
+        ProductKernel k = kernel;
+        return k == null ? "ojalgo" : k.name();
+    }
+
+    /** Uses {@code kernel} for float64 products from now on; null for ojAlgo. For benchmarks and tests. */
+    public static void useKernel(ProductKernel kernel) {
+        Linalg.kernel = kernel;
+    }
+
+    /** The first usable kernel on the class path; a kernel that cannot load here (no Vector API) is skipped. */
+    private static ProductKernel findKernel() {
+        if ("ojalgo".equals(System.getProperty("mlpkit.kernel"))) {
+            return null;
+        }
+        try {
+            for (ProductKernel candidate : java.util.ServiceLoader.load(ProductKernel.class)) {
+                if (candidate.isUsable()) {
+                    return candidate;
+                }
+            }
+        } catch (java.util.ServiceConfigurationError | LinkageError e) {
+            // The kernel's classes need a module this JVM was not started with: ojAlgo multiplies.
+        }
+        return null;
     }
 }

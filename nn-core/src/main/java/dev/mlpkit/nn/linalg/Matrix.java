@@ -4,6 +4,7 @@ import java.util.function.DoubleUnaryOperator;
 
 import org.ojalgo.matrix.store.MatrixStore;
 import org.ojalgo.matrix.store.PhysicalStore;
+import org.ojalgo.matrix.store.R064Store;
 
 /**
  * A dense {@code rows x cols} matrix of doubles, column-major: element (i, j) is at index {@code i + j * rows}.
@@ -66,13 +67,17 @@ public final class Matrix {
     /** {@code out = this * right}. */
     public void multiplyInto(Matrix right, Matrix out) {
         checkProductShape(rows, cols, right.rows, right.cols, out, "A*B");
-        out.store.fillByMultiplying(store, right.store);
+        if (!kernelMultiply(false, right, false, out, cols)) {
+            out.store.fillByMultiplying(store, right.store);
+        }
     }
 
     /** {@code out = this * right^T}, without materialising the transpose. */
     public void multiplyByTransposeInto(Matrix right, Matrix out) {
         checkProductShape(rows, cols, right.cols, right.rows, out, "A*B^T");
-        out.store.fillByMultiplying(store, right.transposed());
+        if (!kernelMultiply(false, right, true, out, cols)) {
+            out.store.fillByMultiplying(store, right.transposed());
+        }
     }
 
     /**
@@ -81,6 +86,9 @@ public final class Matrix {
      */
     public void transposeMultiplyInto(Matrix right, Matrix out) {
         checkProductShape(cols, rows, right.rows, right.cols, out, "A^T*B");
+        if (kernelMultiply(true, right, false, out, rows)) {
+            return;
+        }
         for (int j = 0; j < right.cols; j++) {
             int rightColumn = j * right.rows;
             for (int i = 0; i < cols; i++) {
@@ -188,6 +196,10 @@ public final class Matrix {
             throw new IllegalArgumentException("a column of this matrix has " + rows + " values, not " + values.length);
         }
         int offset = col * rows;
+        if (store instanceof R064Store doubles) {
+            System.arraycopy(values, 0, doubles.data, offset, rows);    // the trainer fills every batch this way
+            return;
+        }
         for (int i = 0; i < rows; i++) {
             store.set(offset + i, values[i]);
         }
@@ -230,6 +242,18 @@ public final class Matrix {
     @Override
     public String toString() {
         return "Matrix(" + shape() + ", " + factory + ")";
+    }
+
+    /** Multiplies with the plugged-in kernel when there is one and all three are float64; false otherwise. */
+    private boolean kernelMultiply(boolean transposeThis, Matrix right, boolean transposeRight, Matrix out, int inner) {
+        ProductKernel kernel = Linalg.kernel();
+        if (kernel == null || !(store instanceof R064Store a) || !(right.store instanceof R064Store b)
+                || !(out.store instanceof R064Store c)) {
+            return false;
+        }
+        kernel.multiply(transposeThis, transposeRight, out.rows, out.cols, inner, a.data, b.data, c.data,
+                Linalg.productThreads());
+        return true;
     }
 
     private MatrixStore<Double> transposed() {
