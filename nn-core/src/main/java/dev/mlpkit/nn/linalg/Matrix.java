@@ -15,6 +15,8 @@ import org.ojalgo.matrix.store.R064Store;
 public final class Matrix {
 
     private final PhysicalStore<Double> store;
+    /** The store's own array when it is float64 (column-major): element-wise loops run on it directly. */
+    private final double[] doubles;
     private final MatrixFactory factory;
     private final int rows;
     private final int cols;
@@ -23,6 +25,7 @@ public final class Matrix {
 
     Matrix(PhysicalStore<Double> store, MatrixFactory factory) {
         this.store = store;
+        this.doubles = store instanceof R064Store r ? r.data : null;
         this.factory = factory;
         this.rows = store.getRowDim();
         this.cols = store.getColDim();
@@ -134,6 +137,12 @@ public final class Matrix {
         checkSameShape(other);
         checkSameShape(out);
         int n = size();
+        if (doubles != null && other.doubles != null && out.doubles != null) {
+            for (int k = 0; k < n; k++) {
+                out.doubles[k] = doubles[k] - other.doubles[k];
+            }
+            return;
+        }
         for (int k = 0; k < n; k++) {
             out.store.set(k, store.doubleValue(k) - other.store.doubleValue(k));
         }
@@ -143,6 +152,12 @@ public final class Matrix {
     public void multiplyElementwiseInPlace(Matrix other) {
         checkSameShape(other);
         int n = size();
+        if (doubles != null && other.doubles != null) {
+            for (int k = 0; k < n; k++) {
+                doubles[k] *= other.doubles[k];
+            }
+            return;
+        }
         for (int k = 0; k < n; k++) {
             store.set(k, store.doubleValue(k) * other.store.doubleValue(k));
         }
@@ -152,6 +167,12 @@ public final class Matrix {
     public void addScaledInPlace(double alpha, Matrix x) {
         checkSameShape(x);
         int n = size();
+        if (doubles != null && x.doubles != null) {
+            for (int k = 0; k < n; k++) {
+                doubles[k] += alpha * x.doubles[k];
+            }
+            return;
+        }
         for (int k = 0; k < n; k++) {
             store.set(k, store.doubleValue(k) + alpha * x.store.doubleValue(k));
         }
@@ -160,6 +181,12 @@ public final class Matrix {
     /** {@code this = alpha * this}. */
     public void scaleInPlace(double alpha) {
         int n = size();
+        if (doubles != null) {
+            for (int k = 0; k < n; k++) {
+                doubles[k] *= alpha;
+            }
+            return;
+        }
         for (int k = 0; k < n; k++) {
             store.set(k, alpha * store.doubleValue(k));
         }
@@ -185,6 +212,10 @@ public final class Matrix {
     public void copyInto(Matrix out) {
         checkSameShape(out);
         int n = size();
+        if (doubles != null && out.doubles != null) {
+            System.arraycopy(doubles, 0, out.doubles, 0, n);
+            return;
+        }
         for (int k = 0; k < n; k++) {
             out.store.set(k, store.doubleValue(k));
         }
@@ -196,8 +227,8 @@ public final class Matrix {
             throw new IllegalArgumentException("a column of this matrix has " + rows + " values, not " + values.length);
         }
         int offset = col * rows;
-        if (store instanceof R064Store doubles) {
-            System.arraycopy(values, 0, doubles.data, offset, rows);    // the trainer fills every batch this way
+        if (doubles != null) {
+            System.arraycopy(values, 0, doubles, offset, rows);    // the trainer fills every batch this way
             return;
         }
         for (int i = 0; i < rows; i++) {

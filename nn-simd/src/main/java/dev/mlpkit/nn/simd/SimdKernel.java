@@ -51,6 +51,10 @@ public final class SimdKernel implements ProductKernel {
     @Override
     public void multiply(boolean transposeA, boolean transposeB, int m, int n, int k, double[] a, double[] b, double[] c,
             int threads) {
+        if (n < NR) {
+            fewColumns(transposeA, transposeB, m, n, k, a, b, c);
+            return;
+        }
         int parts = Math.max(1, Math.min(threads, (n + NR - 1) / NR));
         long work = (long) m * n * k;
         if (parts == 1 || work < 2_000_000) {
@@ -79,6 +83,50 @@ public final class SimdKernel implements ProductKernel {
             throw new IllegalStateException("interrupted while multiplying", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("a product thread failed", e.getCause());
+        }
+    }
+
+    /**
+     * Products with fewer columns than a panel (one image at a time, as classify and serve send them): packing would
+     * cost more than it saves, so A is read once, in place. Down A's columns (axpy) for A, along them (dot products)
+     * for A^T.
+     */
+    private static void fewColumns(boolean transposeA, boolean transposeB, int m, int n, int k, double[] a, double[] b,
+            double[] c) {
+        int vectorRows = m - m % LANES;
+        for (int j = 0; j < n; j++) {
+            int column = j * m;
+            if (!transposeA) {
+                java.util.Arrays.fill(c, column, column + m, 0.0);
+                for (int p = 0; p < k; p++) {
+                    double bpj = transposeB ? b[j + p * n] : b[p + j * k];
+                    DoubleVector scale = DoubleVector.broadcast(SPECIES, bpj);
+                    int ap = p * m;
+                    int i = 0;
+                    for (; i < vectorRows; i += LANES) {
+                        DoubleVector.fromArray(SPECIES, a, ap + i).fma(scale, DoubleVector.fromArray(SPECIES, c, column + i))
+                                .intoArray(c, column + i);
+                    }
+                    for (; i < m; i++) {
+                        c[column + i] += a[ap + i] * bpj;
+                    }
+                }
+            } else {
+                int vectorK = transposeB ? 0 : k - k % LANES;
+                for (int i = 0; i < m; i++) {
+                    int ai = i * k;
+                    DoubleVector sum = DoubleVector.zero(SPECIES);
+                    int p = 0;
+                    for (; p < vectorK; p += LANES) {
+                        sum = DoubleVector.fromArray(SPECIES, a, ai + p).fma(DoubleVector.fromArray(SPECIES, b, j * k + p), sum);
+                    }
+                    double total = sum.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+                    for (; p < k; p++) {
+                        total += a[ai + p] * (transposeB ? b[j + p * n] : b[p + j * k]);
+                    }
+                    c[i + column] = total;
+                }
+            }
         }
     }
 

@@ -31,7 +31,7 @@ class SimdKernelTest {
     }
 
     @ParameterizedTest(name = "{0}x{2} times {2}x{1}, {3} threads")
-    @CsvSource({ "1,1,1,1", "7,13,5,1", "13,7,33,2", "16,6,256,1", "17,7,257,2", "257,4097,3,2", "256,100,4096,2",
+    @CsvSource({ "1,1,1,1", "256,1,4096,2", "128,2,256,1", "19,5,33,2", "7,13,5,1", "13,7,33,2", "16,6,256,1", "17,7,257,2", "257,4097,3,2", "256,100,4096,2",
         "33,200,300,2", "128,100,256,1", "5,1000,2,2" })
     void theThreeProductsEqualOjAlgos(int m, int n, int k, int threads) {
         Matrix a = random(m, k, 1);
