@@ -23,7 +23,7 @@ public final class Generate implements Command {
     /** The command line of {@code mlp generate}. */
     @Parameters(commandDescription = "Write the synthetic data sets as image folders")
     public static final class Options extends CommonOptions {
-        @Parameter(description = "circle-line|galaxy", required = true)
+        @Parameter(description = "circle-line|galaxy", required = true, validateWith = dev.mlpkit.apps.Validators.NotAnOption.class)
         public List<String> kind = new ArrayList<>();
 
         @Parameter(names = "--out", description = "Folder to write (must not exist yet, or be empty)", required = true)

@@ -23,7 +23,7 @@ public final class ModelInspect implements Command {
     /** The command line of {@code mlp model inspect}. */
     @Parameters(commandDescription = "Show what a model file holds: network, features, training, provenance")
     public static final class Options extends CommonOptions {
-        @Parameter(description = "FILE", required = true)
+        @Parameter(description = "FILE", required = true, validateWith = dev.mlpkit.apps.Validators.NotAnOption.class)
         public List<Path> files = new ArrayList<>();
     }
 

@@ -45,14 +45,16 @@ public final class TrainingFlags {
     @Parameter(names = "--clip", description = "Gradient clipping: none, value:LIMIT, norm:LIMIT")
     public String clip;
 
-    @Parameter(names = "--weight-decay", description = "L2 weight decay lambda (0 for none)")
+    @Parameter(names = "--weight-decay", description = "L2 weight decay lambda (0 for none)",
+            validateWith = Validators.NonNegativeNumber.class)
     public Double weightDecay;
 
     @Parameter(names = "--early-stopping", description = "Stop when the validation loss has not improved for this many"
             + " epochs, and keep the best epoch's weights (0: off)", validateWith = Validators.NonNegativeInteger.class)
     public int earlyStopping;
 
-    @Parameter(names = "--min-delta", description = "How much the validation loss must fall to count as better")
+    @Parameter(names = "--min-delta", description = "How much the validation loss must fall to count as better",
+            validateWith = Validators.NonNegativeNumber.class)
     public double minDelta = 0.0;
 
     /** The settings these flags make from the app's {@code defaults}, optimizers and batchings found by name. */

@@ -70,4 +70,30 @@ public final class Validators {
             throw new ParameterException(name + " must be a number of at least 0 and below 1, not " + value);
         }
     }
+
+    /** A finite number of at least 0. */
+    public static final class NonNegativeNumber implements IParameterValidator {
+        @Override
+        public void validate(String name, String value) {
+            try {
+                double v = Double.parseDouble(value.trim());
+                if (v >= 0 && Double.isFinite(v)) {
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new ParameterException(name + " must be a number of at least 0, not " + value);
+        }
+    }
+
+    /** A file or folder name, not an option this command does not have (JCommander would take it for a name). */
+    public static final class NotAnOption implements IParameterValidator {
+        @Override
+        public void validate(String name, String value) {
+            if (value.startsWith("-")) {
+                throw new ParameterException("unknown option " + value + " (see --help for this command's options)");
+            }
+        }
+    }
 }

@@ -79,6 +79,10 @@ public final class ImageDecoder {
             throw new ImageDecodeException(name + " does not exist", e);
         } catch (AccessDeniedException e) {
             throw new ImageDecodeException(name + " cannot be read: permission denied", e);
+        } catch (IOException e) {
+            String why = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : String.valueOf(e.getMessage());
+            throw new ImageDecodeException(name + " cannot be read: " + why, e);
         }
         return decode(bytes, name);
     }

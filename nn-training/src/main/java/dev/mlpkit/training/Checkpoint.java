@@ -24,12 +24,27 @@ public final class Checkpoint {
 
     /** A model of {@code network} that also holds {@code trainer}'s settings, progress and optimizer state. */
     public static Model of(Network network, Trainer trainer, Map<String, Object> metadata) {
+        return Model.of(network.parameters(), trainer.optimizerState(network.parameters()).toArrays(),
+                withProgress(trainer, network, metadata));
+    }
+
+    /**
+     * Like {@link #of}, but on copies of the parameters and optimizer state: a snapshot that stays as it is while
+     * training goes on (what an interrupted run saves).
+     */
+    public static Model snapshot(Network network, Trainer trainer, Map<String, Object> metadata) {
+        Map<String, dev.mlpkit.nn.linalg.Matrix> state = new LinkedHashMap<>();
+        trainer.optimizerState(network.parameters()).toArrays().forEach((name, m) -> state.put(name, m.copy()));
+        return Model.of(network.parameters().copy(), state, withProgress(trainer, network, metadata));
+    }
+
+    private static Map<String, Object> withProgress(Trainer trainer, Network network, Map<String, Object> metadata) {
         Map<String, Object> training = new LinkedHashMap<>(trainer.settings().toMetadata());
         training.put("epochsDone", trainer.epochsDone());
         training.put("optimizerSteps", trainer.optimizerState(network.parameters()).steps());
         Map<String, Object> all = new LinkedHashMap<>(metadata);
         all.put(KEY, training);
-        return Model.of(network.parameters(), trainer.optimizerState(network.parameters()).toArrays(), all);
+        return all;
     }
 
     /** The settings {@code model} was trained with, its optimizer and batching found in the registries. */

@@ -32,7 +32,7 @@ public final class CircleLineFeaturesCsv implements Command {
     /** The command line of {@code mlp circle-line features}. */
     @Parameters(commandDescription = "Write the tutorial's features CSV (file_name,feature1,feature2,feature3)")
     public static final class Options extends CommonOptions {
-        @Parameter(description = "FOLDER of drawings (or a data folder with images/ in it)", required = true)
+        @Parameter(description = "FOLDER of drawings (or a data folder with images/ in it)", required = true, validateWith = dev.mlpkit.apps.Validators.NotAnOption.class)
         public List<Path> folder = new ArrayList<>();
 
         @Parameter(names = "--out", description = "The CSV file to write", required = true)

@@ -29,7 +29,7 @@ public final class GalaxyClassify implements Command {
         @Parameter(names = "--model", description = "The trained model")
         public Path model = Path.of("galaxy.mlp");
 
-        @Parameter(description = "IMAGE|FOLDER...")
+        @Parameter(description = "IMAGE|FOLDER...", validateWith = dev.mlpkit.apps.Validators.NotAnOption.class)
         public List<Path> images = new ArrayList<>();
     }
 
@@ -51,6 +51,12 @@ public final class GalaxyClassify implements Command {
         ImageDecoder decoder = new ImageDecoder();
         Matrix input = network.factory().zeros(extractor.dimension(), 1);
         int failures = 0;
+        for (Path folder : options.images) {
+            if (Files.isDirectory(folder) && expand(List.of(folder)).isEmpty()) {
+                System.err.println("mlp: " + folder.getFileName() + " is a folder with no images in it");
+                failures++;
+            }
+        }
         for (Path image : expand(options.images)) {
             try {
                 input.setColumn(0, extractor.extract(decoder.decode(image)));

@@ -129,12 +129,20 @@ public final class GalaxyTrain implements Command {
         }
         List<TrainingListener> listeners = new ArrayList<>(List.of(new EpochLog(), new EpochProgressBar(),
                 new MetricsCsv(options.metrics), new TrainingCurves(options.curves)));
+        InterruptCheckpoint interrupt = new InterruptCheckpoint(options.model, network, metadata(folders, split, null));
+        listeners.add(interrupt);
         Trainer trainer = new Trainer(settings, listeners);
         if (resumed != null) {
             Checkpoint.restore(resumed, trainer);
             LOG.info("Resuming {} after epoch {} of {}.", options.resume, trainer.epochsDone(), settings.epochs());
         }
-        TrainingResult result = trainer.train(network, samples(split.training()), samples(split.validation()));
+        interrupt.arm(trainer);
+        TrainingResult result;
+        try {
+            result = trainer.train(network, samples(split.training()), samples(split.validation()));
+        } finally {
+            interrupt.disarm();
+        }
 
         Files.createDirectories(options.model.toAbsolutePath().getParent());
         ModelFile.write(options.model, Checkpoint.of(network, trainer, metadata(folders, split, result)));
@@ -147,11 +155,13 @@ public final class GalaxyTrain implements Command {
         if (resumed == null) {
             return options.training.settings(TrainingSettings.defaults(), optimizers, batchings);
         }
-        if (!options.training.given().isEmpty()) {
-            throw new UsageException("--resume continues with the settings saved in " + options.resume.getFileName()
-                    + ", so " + String.join(", ", options.training.given().keySet()) + " cannot be changed");
-        }
         TrainingSettings saved = Checkpoint.settingsOf(resumed, optimizers, batchings);
+        TrainingSettings asked = options.training.settings(saved, optimizers, batchings).withEpochs(saved.epochs());
+        if (!asked.equals(saved)) {
+            throw new UsageException("--resume continues with the settings saved in " + options.resume.getFileName()
+                    + " (" + saved.optimizer() + ", " + saved.batching() + ", seed " + saved.seed() + "), and "
+                    + String.join(" ", options.training.given().keySet()) + " asks for others");
+        }
         return options.training.epochs == null ? saved : saved.withEpochs(options.training.epochs);
     }
 
@@ -192,6 +202,9 @@ public final class GalaxyTrain implements Command {
         data.put("validation", split.validation().size());
         data.put("validationSplit", options.validationSplit);
         m.put(AppModels.DATA, data);
+        if (result == null) {
+            return m;
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("stopReason", result.reason().name());
         summary.put("explanation", result.explanation());
