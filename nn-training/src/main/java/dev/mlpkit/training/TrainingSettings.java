@@ -97,8 +97,9 @@ public record TrainingSettings(Optimizer optimizer, LearningRateSchedule schedul
     /** How this run was trained, as JSON-ready values for a model file's metadata. */
     public Map<String, Object> toMetadata() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("optimizer", Map.of("name", optimizer.name(), "settings", optimizer.settings()));
-        m.put("batching", Map.of("name", batching.name(), "settings", batching.settings()));
+        // Ordered maps throughout (not Map.of, whose order changes from run to run): a resumed run compares them.
+        m.put("optimizer", named(optimizer.name(), optimizer.settings()));
+        m.put("batching", named(batching.name(), batching.settings()));
         m.put("schedule", schedule.toString());
         m.put("clipping", clipping.toString());
         m.put("weightDecay", weightDecay);
@@ -109,9 +110,19 @@ public record TrainingSettings(Optimizer optimizer, LearningRateSchedule schedul
             m.put("targetLoss", targetLoss);
         }
         if (earlyStopping != null) {
-            m.put("earlyStopping", Map.of("patience", earlyStopping.patience(), "minDelta", earlyStopping.minDelta()));
+            Map<String, Object> early = new LinkedHashMap<>();
+            early.put("patience", earlyStopping.patience());
+            early.put("minDelta", earlyStopping.minDelta());
+            m.put("earlyStopping", early);
         }
         return m;
+    }
+
+    private static Map<String, Object> named(String name, Map<String, Object> settings) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("name", name);
+        entry.put("settings", settings);
+        return entry;
     }
 
     /** The settings {@link #toMetadata()} wrote, with optimizers and batchings looked up in the registries. */
