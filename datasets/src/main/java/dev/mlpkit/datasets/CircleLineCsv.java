@@ -54,7 +54,12 @@ public final class CircleLineCsv {
 
     /** Reads a features file. */
     public static Features readFeatures(Path file) throws IOException {
-        List<String[]> rows = rows(file, FEATURES_HEADER);
+        return featuresFrom(text(file), file.getFileName().toString());
+    }
+
+    /** Reads the text of a features file called {@code name}. */
+    static Features featuresFrom(String text, String name) throws DatasetException {
+        List<String[]> rows = rows(text, name, FEATURES_HEADER);
         List<String> names = new ArrayList<>();
         double[][] values = new double[rows.size()][];
         String[] header = FEATURES_HEADER.split(",");
@@ -66,7 +71,7 @@ public final class CircleLineCsv {
                 try {
                     values[r][c - 1] = Double.parseDouble(cells[c].trim());
                 } catch (NumberFormatException e) {
-                    throw new DatasetException(file.getFileName() + " line " + (r + 2) + ", column " + (c + 1) + " ("
+                    throw new DatasetException(name + " line " + (r + 2) + ", column " + (c + 1) + " ("
                             + header[c] + "): '" + cells[c] + "' is not a number");
                 }
             }
@@ -76,17 +81,22 @@ public final class CircleLineCsv {
 
     /** Reads a correct-outputs file: each file name's answer, 0 or 1, in file order. */
     public static Map<String, Integer> readCorrectOutputs(Path file) throws IOException {
+        return correctOutputsFrom(text(file), file.getFileName().toString());
+    }
+
+    /** Reads the text of a correct-outputs file called {@code name}. */
+    static Map<String, Integer> correctOutputsFrom(String text, String name) throws DatasetException {
         Map<String, Integer> answers = new LinkedHashMap<>();
-        List<String[]> rows = rows(file, OUTPUTS_HEADER);
+        List<String[]> rows = rows(text, name, OUTPUTS_HEADER);
         for (int r = 0; r < rows.size(); r++) {
             String[] cells = rows.get(r);
             String answer = cells[1].trim();
             if (!answer.equals("0") && !answer.equals("1")) {
-                throw new DatasetException(file.getFileName() + " line " + (r + 2) + ", column 2 (correct_answer): '"
+                throw new DatasetException(name + " line " + (r + 2) + ", column 2 (correct_answer): '"
                         + cells[1] + "' is not 0 or 1");
             }
             if (answers.put(cells[0], Integer.parseInt(answer)) != null) {
-                throw new DatasetException(file.getFileName() + " line " + (r + 2) + ": " + cells[0] + " is listed twice");
+                throw new DatasetException(name + " line " + (r + 2) + ": " + cells[0] + " is listed twice");
             }
         }
         return answers;
@@ -111,24 +121,27 @@ public final class CircleLineCsv {
         return new Examples(names, values.toArray(new double[0][]), labels.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    /** The data rows after the header, each with as many cells as the header; names the line of a malformed row. */
-    private static List<String[]> rows(Path file, String expectedHeader) throws IOException {
-        String text;
+    private static String text(Path file) throws IOException {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new DatasetException(file + " does not exist", e);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new DatasetException(file.getFileName() + " is not UTF-8 text", e);
         }
+    }
+
+    /** The data rows after the header, each with as many cells as the header; names the line of a malformed row. */
+    private static List<String[]> rows(String text, String name, String expectedHeader) throws DatasetException {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         List<String> lines = text.lines().toList();
         if (lines.isEmpty()) {
-            throw new DatasetException(file.getFileName() + " is empty: it needs the header " + expectedHeader);
+            throw new DatasetException(name + " is empty: it needs the header " + expectedHeader);
         }
         if (!lines.get(0).trim().equals(expectedHeader)) {
-            throw new DatasetException(file.getFileName() + " line 1: the header is '" + lines.get(0) + "', not '"
-                    + expectedHeader + "'");
+            throw new DatasetException(name + " line 1: the header is '" + lines.get(0) + "', not '" + expectedHeader + "'");
         }
         int columns = expectedHeader.split(",").length;
         List<String[]> rows = new ArrayList<>();
@@ -138,7 +151,7 @@ public final class CircleLineCsv {
             }
             String[] cells = lines.get(i).split(",", -1);
             if (cells.length != columns) {
-                throw new DatasetException(file.getFileName() + " line " + (i + 1) + " has " + cells.length
+                throw new DatasetException(name + " line " + (i + 1) + " has " + cells.length
                         + (cells.length == 1 ? " value" : " values") + " where the header has " + columns);
             }
             rows.add(cells);
