@@ -109,8 +109,10 @@ public final class ImageDecoder {
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener(collect(warnings));
                 BufferedImage image = reader.read(0);
-                if (!warnings.isEmpty()) {
-                    throw new ImageDecodeException(name + " is damaged: " + warnings.get(0));
+                for (String warning : warnings) {
+                    if (meansDamage(warning)) {
+                        throw new ImageDecodeException(name + " is damaged: " + warning);
+                    }
                 }
                 if (reader.getFormatName().equalsIgnoreCase("png") && !endsWithIend(bytes)) {
                     throw new ImageDecodeException(name + " is damaged: it ends before the PNG's closing IEND chunk"
@@ -134,6 +136,16 @@ public final class ImageDecoder {
         byte[] iend = { 0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82 };
         return png.length >= iend.length
                 && java.util.Arrays.equals(png, png.length - iend.length, png.length, iend, 0, iend.length);
+    }
+
+    /**
+     * Whether a reader's warning says the data is broken (a truncated or corrupt stream), as opposed to a remark such
+     * as TwelveMonkeys' note that a CMYK JPEG has no ICC profile, which OpenCV decodes without complaint too.
+     */
+    static boolean meansDamage(String warning) {
+        String w = warning.toLowerCase(java.util.Locale.ROOT);
+        return w.contains("premature end") || w.contains("corrupt") || w.contains("truncat") || w.contains("missing eoi")
+                || w.contains("bogus");
     }
 
     private static IIOReadWarningListener collect(List<String> warnings) {

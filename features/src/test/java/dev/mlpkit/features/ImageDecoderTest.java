@@ -80,6 +80,21 @@ class ImageDecoderTest {
     }
 
     @Test
+    void cmykJpegsAreReadNotRejected() throws IOException {
+        byte[] cmyk;
+        try (var in = ImageDecoderTest.class.getResourceAsStream("/images/cmyk-220-40-30.jpg")) {
+            cmyk = in.readAllBytes();
+        }
+        RgbImage image = decoder.decode(cmyk, "cmyk.jpg");
+        // OpenCV reads (220, 41, 31); TwelveMonkeys converts CMYK without a profile its own way, close to it.
+        int[] opencv = { 220, 41, 31 };
+        for (int c = 0; c < 3; c++) {
+            assertTrue(Math.abs(image.sample(3, 3, c) - opencv[c]) <= 16,
+                    "channel " + c + ": " + image.sample(3, 3, c) + " vs OpenCV's " + opencv[c]);
+        }
+    }
+
+    @Test
     void exifOrientationIsApplied() throws IOException {
         BufferedImage image = new BufferedImage(16, 8, BufferedImage.TYPE_3BYTE_BGR);
         for (int y = 0; y < 8; y++) {
