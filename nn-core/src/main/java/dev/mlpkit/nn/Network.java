@@ -101,8 +101,7 @@ public final class Network {
         for (int l = last; l >= 0; l--) {
             delta = buffers.deltas[l];
             Matrix previous = l == 0 ? input : buffers.activations[l - 1];
-            delta.multiplyByTransposeInto(previous, gradients.weights(l));
-            gradients.weights(l).scaleInPlace(perExample);
+            delta.multiplyByTransposeInto(previous, perExample, gradients.weights(l));
             if (gradients.hasBiases(l)) {
                 delta.rowSumsInto(gradients.biases(l));
                 gradients.biases(l).scaleInPlace(perExample);

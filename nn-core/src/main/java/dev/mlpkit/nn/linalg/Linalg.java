@@ -48,18 +48,18 @@ public final class Linalg {
         return productThreads;
     }
 
-    /** The kernel float64 products use, or null when ojAlgo multiplies. */
+    /** The kernel products use, or null when ojAlgo multiplies. */
     public static ProductKernel kernel() {
         return kernel;
     }
 
-    /** {@code simd}, {@code ojalgo}, ...: the name of what multiplies float64 matrices. */
+    /** {@code simd}, {@code ojalgo}, ...: the name of what multiplies matrices. */
     public static String backend() {
         ProductKernel k = kernel;
         return k == null ? "ojalgo" : k.name();
     }
 
-    /** Uses {@code kernel} for float64 products from now on; null for ojAlgo. For benchmarks and tests. */
+    /** Uses {@code kernel} for products from now on; null for ojAlgo. For benchmarks and tests. */
     public static void useKernel(ProductKernel kernel) {
         Linalg.kernel = kernel;
     }

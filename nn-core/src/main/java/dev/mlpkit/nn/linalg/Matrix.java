@@ -4,10 +4,12 @@ import java.util.function.DoubleUnaryOperator;
 
 import org.ojalgo.matrix.store.MatrixStore;
 import org.ojalgo.matrix.store.PhysicalStore;
+import org.ojalgo.matrix.store.R032Store;
 import org.ojalgo.matrix.store.R064Store;
 
 /**
- * A dense {@code rows x cols} matrix of doubles, column-major: element (i, j) is at index {@code i + j * rows}.
+ * A dense {@code rows x cols} matrix of float64 or float32 numbers, column-major: element (i, j) is at index
+ * {@code i + j * rows}. Elements are read and written as doubles whatever the storage.
  *
  * <p>Made by a {@link MatrixFactory}; its shape never changes. Products and element-wise operations write into a
  * matrix the caller owns and allocate nothing, so a network can reuse its buffers batch after batch.
@@ -15,8 +17,10 @@ import org.ojalgo.matrix.store.R064Store;
 public final class Matrix {
 
     private final PhysicalStore<Double> store;
-    /** The store's own array when it is float64 (column-major): element-wise loops run on it directly. */
+    /** The store's own array when it is float64 (column-major): the hot loops run on it directly. */
     private final double[] doubles;
+    /** The store's own array when it is float32. */
+    private final float[] floats;
     private final MatrixFactory factory;
     private final int rows;
     private final int cols;
@@ -26,6 +30,7 @@ public final class Matrix {
     Matrix(PhysicalStore<Double> store, MatrixFactory factory) {
         this.store = store;
         this.doubles = store instanceof R064Store r ? r.data : null;
+        this.floats = store instanceof R032Store r ? r.data : null;
         this.factory = factory;
         this.rows = store.getRowDim();
         this.cols = store.getColDim();
@@ -70,16 +75,27 @@ public final class Matrix {
     /** {@code out = this * right}. */
     public void multiplyInto(Matrix right, Matrix out) {
         checkProductShape(rows, cols, right.rows, right.cols, out, "A*B");
-        if (!kernelMultiply(false, right, false, out, cols)) {
+        if (!kernelMultiply(false, right, false, out, cols, 1.0)) {
             out.store.fillByMultiplying(store, right.store);
         }
     }
 
     /** {@code out = this * right^T}, without materialising the transpose. */
     public void multiplyByTransposeInto(Matrix right, Matrix out) {
+        multiplyByTransposeInto(right, 1.0, out);
+    }
+
+    /**
+     * {@code out = scale * (this * right^T)}: the same numbers as the product followed by {@link #scaleInPlace}, without
+     * a second pass over {@code out} (a mean gradient over a batch is the sum times {@code 1 / batchSize}).
+     */
+    public void multiplyByTransposeInto(Matrix right, double scale, Matrix out) {
         checkProductShape(rows, cols, right.cols, right.rows, out, "A*B^T");
-        if (!kernelMultiply(false, right, true, out, cols)) {
+        if (!kernelMultiply(false, right, true, out, cols, scale)) {
             out.store.fillByMultiplying(store, right.transposed());
+            if (scale != 1.0) {
+                out.scaleInPlace(scale);
+            }
         }
     }
 
@@ -89,7 +105,7 @@ public final class Matrix {
      */
     public void transposeMultiplyInto(Matrix right, Matrix out) {
         checkProductShape(cols, rows, right.rows, right.cols, out, "A^T*B");
-        if (kernelMultiply(true, right, false, out, rows)) {
+        if (kernelMultiply(true, right, false, out, rows, 1.0)) {
             return;
         }
         for (int j = 0; j < right.cols; j++) {
@@ -173,6 +189,13 @@ public final class Matrix {
             }
             return;
         }
+        if (floats != null && x.floats != null) {
+            float a = (float) alpha;
+            for (int k = 0; k < n; k++) {
+                floats[k] += a * x.floats[k];
+            }
+            return;
+        }
         for (int k = 0; k < n; k++) {
             store.set(k, store.doubleValue(k) + alpha * x.store.doubleValue(k));
         }
@@ -184,6 +207,13 @@ public final class Matrix {
         if (doubles != null) {
             for (int k = 0; k < n; k++) {
                 doubles[k] *= alpha;
+            }
+            return;
+        }
+        if (floats != null) {
+            float a = (float) alpha;
+            for (int k = 0; k < n; k++) {
+                floats[k] *= a;
             }
             return;
         }
@@ -216,6 +246,10 @@ public final class Matrix {
             System.arraycopy(doubles, 0, out.doubles, 0, n);
             return;
         }
+        if (floats != null && out.floats != null) {
+            System.arraycopy(floats, 0, out.floats, 0, n);
+            return;
+        }
         for (int k = 0; k < n; k++) {
             out.store.set(k, store.doubleValue(k));
         }
@@ -229,6 +263,12 @@ public final class Matrix {
         int offset = col * rows;
         if (doubles != null) {
             System.arraycopy(values, 0, doubles, offset, rows);    // the trainer fills every batch this way
+            return;
+        }
+        if (floats != null) {
+            for (int i = 0; i < rows; i++) {
+                floats[offset + i] = (float) values[i];
+            }
             return;
         }
         for (int i = 0; i < rows; i++) {
@@ -275,16 +315,27 @@ public final class Matrix {
         return "Matrix(" + shape() + ", " + factory + ")";
     }
 
-    /** Multiplies with the plugged-in kernel when there is one and all three are float64; false otherwise. */
-    private boolean kernelMultiply(boolean transposeThis, Matrix right, boolean transposeRight, Matrix out, int inner) {
+    /**
+     * Multiplies with the plugged-in kernel when there is one and all three matrices have the same precision; false
+     * otherwise.
+     */
+    private boolean kernelMultiply(boolean transposeThis, Matrix right, boolean transposeRight, Matrix out, int inner,
+            double scale) {
         ProductKernel kernel = Linalg.kernel();
-        if (kernel == null || !(store instanceof R064Store a) || !(right.store instanceof R064Store b)
-                || !(out.store instanceof R064Store c)) {
+        if (kernel == null) {
             return false;
         }
-        kernel.multiply(transposeThis, transposeRight, out.rows, out.cols, inner, a.data, b.data, c.data,
-                Linalg.productThreads());
-        return true;
+        if (doubles != null && right.doubles != null && out.doubles != null) {
+            kernel.multiply(transposeThis, transposeRight, out.rows, out.cols, inner, doubles, right.doubles,
+                    out.doubles, scale, Linalg.productThreads());
+            return true;
+        }
+        if (floats != null && right.floats != null && out.floats != null) {
+            kernel.multiply(transposeThis, transposeRight, out.rows, out.cols, inner, floats, right.floats, out.floats,
+                    (float) scale, Linalg.productThreads());
+            return true;
+        }
+        return false;
     }
 
     private MatrixStore<Double> transposed() {

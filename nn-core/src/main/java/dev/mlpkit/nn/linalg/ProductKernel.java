@@ -1,11 +1,13 @@
 package dev.mlpkit.nn.linalg;
 
 /**
- * A faster matrix product for float64 matrices, plugged in with {@link java.util.ServiceLoader} (the nn-simd module
- * registers one on the JDK Vector API). Without one, or when it is not usable on this JVM, ojAlgo multiplies.
+ * A faster matrix product, plugged in with {@link java.util.ServiceLoader} (the nn-simd module registers one on the
+ * JDK Vector API). Without one, or when it is not usable on this JVM, ojAlgo multiplies.
  *
  * <p>All arrays are column-major. {@code a} is m x k, or k x m when {@code transposeA}; {@code b} is k x n, or
- * n x k when {@code transposeB}; {@code c} (m x n) is overwritten with {@code op(a) * op(b)}.
+ * n x k when {@code transposeB}; {@code c} (m x n) is overwritten with {@code scale * (op(a) * op(b))}: the product
+ * first, then one multiplication by {@code scale}, so a scale of 1 changes nothing and any scale gives the same bits as
+ * scaling the finished product.
  */
 public interface ProductKernel {
 
@@ -15,7 +17,11 @@ public interface ProductKernel {
     /** Whether this kernel can run here; asked once, before its first use. */
     boolean isUsable();
 
-    /** {@code c = op(a) * op(b)}, using up to {@code threads} threads. */
+    /** {@code c = scale * (op(a) * op(b))} in float64, using up to {@code threads} threads. */
     void multiply(boolean transposeA, boolean transposeB, int m, int n, int k, double[] a, double[] b, double[] c,
-            int threads);
+            double scale, int threads);
+
+    /** {@code c = scale * (op(a) * op(b))} in float32, using up to {@code threads} threads. */
+    void multiply(boolean transposeA, boolean transposeB, int m, int n, int k, float[] a, float[] b, float[] c,
+            float scale, int threads);
 }

@@ -9,12 +9,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.mlpkit.nn.linalg.Linalg;
 import dev.mlpkit.nn.linalg.Matrix;
 import dev.mlpkit.nn.linalg.MatrixFactory;
 
-/** The SIMD kernel equals ojAlgo's products within 1e-12 relative, on odd shapes, for A*B, A*B^T and A^T*B. */
+/**
+ * The SIMD kernel equals ojAlgo's float64 products within 1e-12 relative, and its float32 products stay within the
+ * textbook bound for float sums, on odd shapes, for A*B, A*B^T and A^T*B, on one thread and split by rows or columns.
+ */
 class SimdKernelTest {
 
     private static final double RELATIVE = 1e-12;
@@ -32,7 +36,7 @@ class SimdKernelTest {
 
     @ParameterizedTest(name = "{0}x{2} times {2}x{1}, {3} threads")
     @CsvSource({ "1,1,1,1", "256,1,4096,2", "128,2,256,1", "19,5,33,2", "7,13,5,1", "13,7,33,2", "16,6,256,1", "17,7,257,2", "257,4097,3,2", "256,100,4096,2",
-        "33,200,300,2", "128,100,256,1", "5,1000,2,2" })
+        "33,200,300,2", "128,100,256,1", "5,1000,2,2", "300,40,1000,2", "33,700,400,2", "1000,7,1200,2" })
     void theThreeProductsEqualOjAlgos(int m, int n, int k, int threads) {
         Matrix a = random(m, k, 1);
         Matrix b = random(k, n, 2);
@@ -59,6 +63,47 @@ class SimdKernelTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}x{2} times {2}x{1}, {3} threads")
+    @CsvSource({ "1,1,1,1", "256,1,4096,2", "19,5,33,2", "7,13,5,1", "33,6,257,1", "256,100,4096,2", "300,40,1000,2",
+        "33,700,400,2", "1000,7,1200,2" })
+    void float32ProductsStayWithinTheErrorBoundOfFloatSums(int m, int n, int k, int threads) {
+        Matrix a = random(MatrixFactory.float32(), m, k, 1);
+        Matrix b = random(MatrixFactory.float32(), k, n, 2);
+        Matrix aT = transpose(a);
+        Matrix bT = transpose(b);
+        Linalg.setProductThreads(threads);
+        try {
+            Matrix ab = MatrixFactory.float32().zeros(m, n);
+            a.multiplyInto(b, ab);
+            assertWithinFloatBound(a, b, ab, "A*B");
+            a.multiplyByTransposeInto(bT, ab);
+            assertWithinFloatBound(a, b, ab, "A*B^T");
+            aT.transposeMultiplyInto(b, ab);
+            assertWithinFloatBound(a, b, ab, "A^T*B");
+        } finally {
+            Linalg.setProductThreads(Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    /** A mean gradient is the product times 1 / batch size; scaling inside the kernel must round the same way. */
+    @ParameterizedTest
+    @ValueSource(strings = { "float64", "float32" })
+    void aScaledProductHasTheBitsOfTheProductScaledAfterwards(String precision) {
+        MatrixFactory f = MatrixFactory.named(precision);
+        for (int[] shape : new int[][] { { 256, 100, 300 }, { 19, 3, 33 }, { 40, 700, 30 } }) {
+            Matrix delta = random(f, shape[0], shape[1], 6);
+            Matrix inputs = random(f, shape[2], shape[1], 7);
+            Matrix scaled = f.zeros(shape[0], shape[2]);
+            delta.multiplyByTransposeInto(inputs, 0.01, scaled);
+            Matrix afterwards = f.zeros(shape[0], shape[2]);
+            delta.multiplyByTransposeInto(inputs, afterwards);
+            afterwards.scaleInPlace(0.01);
+            for (int i = 0; i < scaled.size(); i++) {
+                assertEquals(afterwards.get(i), scaled.get(i), 0.0, precision + " element " + i);
+            }
+        }
+    }
+
     @Test
     void previousContentsOfTheOutputDoNotLeakIn() {
         Matrix a = random(20, 300, 3);
@@ -82,15 +127,42 @@ class SimdKernelTest {
         }
     }
 
+    /**
+     * Each element of a float32 product against the exact sum (in double, of the same float inputs): a sum of k
+     * products rounded in float is off by at most {@code k * 2^-24 * sum |a_ip b_pj|} (Higham, Accuracy and Stability
+     * of Numerical Algorithms, 3.1), plus the final rounding.
+     */
+    private static void assertWithinFloatBound(Matrix a, Matrix b, Matrix actual, String what) {
+        int k = a.cols();
+        double unit = Math.scalb(1.0, -24);
+        for (int i = 0; i < a.rows(); i++) {
+            for (int j = 0; j < b.cols(); j++) {
+                double exact = 0;
+                double magnitude = 0;
+                for (int p = 0; p < k; p++) {
+                    exact += a.get(i, p) * b.get(p, j);
+                    magnitude += Math.abs(a.get(i, p) * b.get(p, j));
+                }
+                double bound = (k + 1) * unit * magnitude;
+                assertTrue(Math.abs(actual.get(i, j) - exact) <= bound,
+                        what + " element (" + i + ", " + j + "): " + actual.get(i, j) + " vs " + exact);
+            }
+        }
+    }
+
     private static Matrix random(int rows, int cols, long seed) {
+        return random(F, rows, cols, seed);
+    }
+
+    private static Matrix random(MatrixFactory f, int rows, int cols, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        Matrix m = F.zeros(rows, cols);
+        Matrix m = f.zeros(rows, cols);
         m.modifyInPlace(x -> random.nextDouble() - 0.5);
         return m;
     }
 
     private static Matrix transpose(Matrix m) {
-        Matrix t = F.zeros(m.cols(), m.rows());
+        Matrix t = m.factory().zeros(m.cols(), m.rows());
         for (int i = 0; i < m.rows(); i++) {
             for (int j = 0; j < m.cols(); j++) {
                 t.set(j, i, m.get(i, j));

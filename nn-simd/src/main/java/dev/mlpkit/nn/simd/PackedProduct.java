@@ -1,0 +1,111 @@
+package dev.mlpkit.nn.simd;
+
+/**
+ * The loops of a product {@code C = scale * op(A) op(B)} in the way of BLIS (Van Zee and van de Geijn 2015), the same
+ * for every element type; a subclass for each type ({@code double[]}, {@code float[]}) packs the panels and runs the
+ * register-blocked micro-kernel.
+ *
+ * <p>k is cut into blocks of {@link #kc}. For each, B's block is packed into panels of {@link #nr} columns, then A's
+ * rows, {@link #mc} at a time, into panels of {@link #mr} rows; packing also turns a transposed operand into the same
+ * layout as a plain one, so no product needs a materialised transpose. Each A panel then stays in the L1 cache while
+ * every B panel of the block (in L2) streams past it, an {@code mr x nr} tile of C at a time.
+ *
+ * @param <T> the array type, {@code double[]} or {@code float[]}
+ */
+abstract class PackedProduct<T> {
+
+    final int mr;
+    final int nr;
+    final int kc;
+    final int mc;
+    /** Packing buffers per thread, grown when a bigger block comes. */
+    private final ThreadLocal<Scratch<T>> scratch;
+
+    PackedProduct(int mr, int nr, int kc, int mc) {
+        this.mr = mr;
+        this.nr = nr;
+        this.kc = kc;
+        this.mc = mc;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch<>(newArray(0), newArray(0), newArray(mr * nr)));
+    }
+
+    abstract T newArray(int length);
+
+    abstract int length(T array);
+
+    /** A's rows {@code [i0, i0 + rows)} and columns {@code [p0, p0 + depth)} as panels of mr rows, zero-padded. */
+    abstract void packA(boolean transposeA, int m, int k, T a, int i0, int rows, int p0, int depth, T out);
+
+    /** B's rows {@code [p0, p0 + depth)} and columns {@code [j0, j0 + cols)} as panels of nr columns, zero-padded. */
+    abstract void packB(boolean transposeB, int n, int k, T b, int p0, int depth, int j0, int cols, T out);
+
+    /**
+     * The full {@code mr x nr} tile of C at {@code c[offset]}: the packed panels' product, added to C unless
+     * {@code first}, then multiplied by {@code scale}.
+     */
+    abstract void microKernel(int depth, T a, int aOffset, T b, int bOffset, T c, int ldc, int offset, boolean first,
+            double scale);
+
+    /** The real {@code rows x cols} of a scratch tile (mr rows per column) into C at (i, j), as the micro-kernel does. */
+    abstract void mergeEdge(T tile, T c, int ldc, int i, int j, int rows, int cols, boolean first, double scale);
+
+    /** Products with fewer than nr columns (one image at a time), where packing costs more than it saves. */
+    abstract void fewColumns(boolean transposeA, boolean transposeB, int m, int n, int k, T a, T b, T c, double scale);
+
+    /** Rows {@code [i0, i1)} and columns {@code [j0, j1)} of C, on the calling thread. */
+    final void block(boolean transposeA, boolean transposeB, int m, int n, int k, T a, T b, T c, double scale, int i0,
+            int i1, int j0, int j1) {
+        int cols = j1 - j0;
+        if (cols <= 0 || i1 <= i0) {
+            return;
+        }
+        Scratch<T> buffers = scratch.get();
+        int bPanels = (cols + nr - 1) / nr;
+        T packedB = buffers.packedB = grow(buffers.packedB, bPanels * nr * kc);
+        T packedA = buffers.packedA = grow(buffers.packedA, (mc / mr) * mr * kc);
+        T tile = buffers.tile;
+        for (int p0 = 0; p0 < k; p0 += kc) {
+            int depth = Math.min(kc, k - p0);
+            boolean first = p0 == 0;
+            // The scale is applied once, to the finished sums, so it rounds as scaling the product afterwards would.
+            double blockScale = p0 + depth == k ? scale : 1.0;
+            packB(transposeB, n, k, b, p0, depth, j0, cols, packedB);
+            for (int ib = i0; ib < i1; ib += mc) {
+                int blockRows = Math.min(mc, i1 - ib);
+                packA(transposeA, m, k, a, ib, blockRows, p0, depth, packedA);
+                for (int ip = 0; ip * mr < blockRows; ip++) {
+                    int rows = Math.min(mr, blockRows - ip * mr);
+                    int aOffset = ip * mr * depth;
+                    int i = ib + ip * mr;
+                    for (int jp = 0; jp < bPanels; jp++) {
+                        int panelCols = Math.min(nr, cols - jp * nr);
+                        int bOffset = jp * nr * depth;
+                        int j = j0 + jp * nr;
+                        if (rows == mr && panelCols == nr) {
+                            microKernel(depth, packedA, aOffset, packedB, bOffset, c, m, i + j * m, first, blockScale);
+                        } else {
+                            microKernel(depth, packedA, aOffset, packedB, bOffset, tile, mr, 0, true, 1.0);
+                            mergeEdge(tile, c, m, i, j, rows, panelCols, first, blockScale);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private T grow(T buffer, int size) {
+        return length(buffer) >= size ? buffer : newArray(size);
+    }
+
+    private static final class Scratch<T> {
+        T packedA;
+        T packedB;
+        final T tile;
+
+        Scratch(T packedA, T packedB, T tile) {
+            this.packedA = packedA;
+            this.packedB = packedB;
+            this.tile = tile;
+        }
+    }
+}
