@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import dev.mlpkit.nn.Initializer;
 import dev.mlpkit.nn.Network;
 import dev.mlpkit.nn.NetworkSpec;
+import dev.mlpkit.nn.linalg.MatrixFactory;
 import dev.mlpkit.training.Samples;
 import dev.mlpkit.training.Trainer;
 import dev.mlpkit.training.TrainingResult;
@@ -41,6 +42,9 @@ public class EpochBenchmark {
     @Param({ "simd", "ojalgo" })
     public String backend;
 
+    @Param({ "float64", "float32" })
+    public String precision;
+
     private Network network;
     private Samples training;
     private Samples validation;
@@ -49,7 +53,7 @@ public class EpochBenchmark {
     @Setup
     public void setUp() {
         Backends.use(backend);
-        network = new Network(NetworkSpec.parse("4096-256-128-1"));
+        network = new Network(NetworkSpec.parse("4096-256-128-1"), MatrixFactory.named(precision));
         Initializer.NORMAL.initialize(network.parameters(), 1);
         training = random(1640, 2);
         validation = random(410, 3);

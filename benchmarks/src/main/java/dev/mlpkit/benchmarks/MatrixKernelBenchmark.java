@@ -45,6 +45,9 @@ public class MatrixKernelBenchmark {
     @Param({ "simd", "ojalgo", "ikj", "naive-ijk" })
     public String backend;
 
+    @Param({ "float64", "float32" })
+    public String precision;
+
     private Matrix left;
     private Matrix right;
     private Matrix out;
@@ -52,7 +55,7 @@ public class MatrixKernelBenchmark {
     @Setup
     public void setUp() {
         Backends.use(backend);
-        MatrixFactory f = MatrixFactory.float64();
+        MatrixFactory f = MatrixFactory.named(precision);
         switch (shape) {
             case "forward" -> set(f.zeros(256, 4096), f.zeros(4096, 100), f.zeros(256, 100));
             case "weightGradient" -> set(f.zeros(256, 100), f.zeros(4096, 100), f.zeros(256, 4096));

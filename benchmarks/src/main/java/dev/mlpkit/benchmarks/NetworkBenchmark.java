@@ -20,6 +20,7 @@ import dev.mlpkit.nn.Initializer;
 import dev.mlpkit.nn.Network;
 import dev.mlpkit.nn.NetworkSpec;
 import dev.mlpkit.nn.linalg.Matrix;
+import dev.mlpkit.nn.linalg.MatrixFactory;
 
 /**
  * Forward and backprop of the galaxy network [4096, 256, 128, 1] on fixed weights, at batch sizes 1 (one image, as
@@ -42,6 +43,9 @@ public class NetworkBenchmark {
     @Param({ "simd", "ojalgo" })
     public String backend;
 
+    @Param({ "float64", "float32" })
+    public String precision;
+
     private Network network;
     private Matrix input;
     private Matrix target;
@@ -50,7 +54,7 @@ public class NetworkBenchmark {
     @Setup
     public void setUp() {
         Backends.use(backend);
-        network = new Network(NetworkSpec.parse("4096-256-128-1"));
+        network = new Network(NetworkSpec.parse("4096-256-128-1"), MatrixFactory.named(precision));
         Initializer.NORMAL.initialize(network.parameters(), 1);
         SplittableRandom random = new SplittableRandom(2);
         input = network.factory().zeros(4096, batch);

@@ -1,5 +1,7 @@
 package dev.mlpkit.nn;
 
+import java.util.function.DoubleUnaryOperator;
+
 import dev.mlpkit.nn.linalg.Matrix;
 
 /** An activation applied to each element on its own, so its Jacobian is diagonal: {@code dC/dz = dC/da * f'(z)}. */
@@ -11,20 +13,18 @@ abstract class ElementwiseActivation implements Activation {
     /** {@code f'(z)} written in terms of the output {@code a = f(z)}. */
     abstract double derivativeFromOutput(double a);
 
+    /** Made once: a method reference made per call would be a new object per batch. */
+    private final DoubleUnaryOperator value = this::value;
+    private final DoubleUnaryOperator derivativeFromOutput = this::derivativeFromOutput;
+
     @Override
     public final void applyInPlace(Matrix z) {
-        int n = z.size();
-        for (int k = 0; k < n; k++) {
-            z.set(k, value(z.get(k)));
-        }
+        z.modifyInPlace(value);
     }
 
     @Override
     public final void backpropInPlace(Matrix a, Matrix g) {
-        int n = g.size();
-        for (int k = 0; k < n; k++) {
-            g.set(k, g.get(k) * derivativeFromOutput(a.get(k)));
-        }
+        g.multiplyByFunctionOfInPlace(derivativeFromOutput, a);
     }
 
     @Override

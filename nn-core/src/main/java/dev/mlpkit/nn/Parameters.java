@@ -20,7 +20,12 @@ public final class Parameters extends LayerMatrices {
 
     /** An independent copy, with matrices of the same kind. */
     public Parameters copy() {
-        Parameters copy = new Parameters(spec(), weights(0).factory());
+        return copy(weights(0).factory());
+    }
+
+    /** An independent copy on {@code factory}'s matrices (float32 rounds each value to the nearest float). */
+    public Parameters copy(MatrixFactory factory) {
+        Parameters copy = new Parameters(spec(), factory);
         copy.copyFrom(this);
         return copy;
     }

@@ -4,20 +4,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.mlpkit.nn.Network;
+import dev.mlpkit.nn.linalg.MatrixFactory;
 import dev.mlpkit.nn.model.Model;
 import dev.mlpkit.training.batching.Batching;
 import dev.mlpkit.training.optimizer.Optimizer;
 
 /**
  * A training run in a model file: the network's parameters, the optimizer's state as extra arrays, and under the
- * metadata key {@value #KEY} the settings ({@link TrainingSettings#toMetadata()}) and the progress
- * ({@code epochsDone}, {@code optimizerSteps}). Each epoch's shuffle depends only on the seed and the epoch, so these
- * are all an exact resume needs. (An early-stopping watch starts afresh on resume.)
+ * metadata key {@value #KEY} the settings ({@link TrainingSettings#toMetadata()}), the precision the network computes
+ * in ({@value #PRECISION}: float64 or float32) and the progress ({@code epochsDone}, {@code optimizerSteps}). Each
+ * epoch's shuffle depends only on the seed and the epoch, so these are all an exact resume needs. (An early-stopping
+ * watch starts afresh on resume.)
  */
 public final class Checkpoint {
 
     /** The metadata key under which training settings and progress are kept. */
     public static final String KEY = "training";
+    /** The key, inside {@value #KEY}, of the precision of the trained network's matrices. */
+    public static final String PRECISION = "precision";
 
     private Checkpoint() {
     }
@@ -40,6 +44,7 @@ public final class Checkpoint {
 
     private static Map<String, Object> withProgress(Trainer trainer, Network network, Map<String, Object> metadata) {
         Map<String, Object> training = new LinkedHashMap<>(trainer.settings().toMetadata());
+        training.put(PRECISION, network.factory().name());
         training.put("epochsDone", trainer.epochsDone());
         training.put("optimizerSteps", trainer.optimizerState(network.parameters()).steps());
         Map<String, Object> all = new LinkedHashMap<>(metadata);
@@ -48,26 +53,23 @@ public final class Checkpoint {
     }
 
     /** The settings {@code model} was trained with, its optimizer and batching found in the registries. */
-    @SuppressWarnings("unchecked")
     public static TrainingSettings settingsOf(Model model, Registry<Optimizer> optimizers, Registry<Batching> batchings) {
-        Object training = model.metadata().get(KEY);
-        if (!(training instanceof Map)) {
-            throw new IllegalArgumentException("the model holds no training settings to resume from");
-        }
-        return TrainingSettings.fromMetadata((Map<String, Object>) training, optimizers, batchings);
+        return TrainingSettings.fromMetadata(training(model), optimizers, batchings);
+    }
+
+    /** The precision {@code model} was trained in: float64 or float32 (float64 for models that do not say). */
+    public static MatrixFactory precisionOf(Model model) {
+        Object precision = training(model).get(PRECISION);
+        return precision == null ? MatrixFactory.float64() : MatrixFactory.named(String.valueOf(precision));
     }
 
     /**
      * Puts {@code model}'s progress into {@code trainer}, which must have been made with the model's settings (the
-     * number of epochs aside); the network to train is {@code new Network(model.parameters())}.
+     * number of epochs aside), and returns the network to go on training: the model's parameters in the precision
+     * they were trained in.
      */
-    @SuppressWarnings("unchecked")
-    public static void restore(Model model, Trainer trainer) {
-        Object training = model.metadata().get(KEY);
-        if (!(training instanceof Map)) {
-            throw new IllegalArgumentException("the model holds no training progress to resume from");
-        }
-        Map<String, Object> saved = (Map<String, Object>) training;
+    public static Network restore(Model model, Trainer trainer) {
+        Map<String, Object> saved = training(model);
         Map<String, Object> current = trainer.settings().toMetadata();
         for (String key : new String[] { "optimizer", "batching", "schedule", "clipping", "weightDecay", "shuffle",
             "seed" }) {
@@ -76,7 +78,18 @@ public final class Checkpoint {
                         + saved.get(key) + " but this run has " + current.get(key));
             }
         }
-        trainer.restore(((Number) saved.get("epochsDone")).intValue(), model.parameters(), model.state(),
+        Network network = new Network(model.parameters().copy(precisionOf(model)));
+        trainer.restore(((Number) saved.get("epochsDone")).intValue(), network.parameters(), model.state(),
                 ((Number) saved.get("optimizerSteps")).longValue());
+        return network;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> training(Model model) {
+        Object training = model.metadata().get(KEY);
+        if (!(training instanceof Map)) {
+            throw new IllegalArgumentException("the model holds no training settings to resume from");
+        }
+        return (Map<String, Object>) training;
     }
 }

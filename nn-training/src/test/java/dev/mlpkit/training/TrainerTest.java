@@ -15,6 +15,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.mlpkit.nn.Gradients;
 import dev.mlpkit.nn.Initializer;
@@ -22,6 +24,7 @@ import dev.mlpkit.nn.Network;
 import dev.mlpkit.nn.NetworkSpec;
 import dev.mlpkit.nn.Parameters;
 import dev.mlpkit.nn.linalg.Matrix;
+import dev.mlpkit.nn.linalg.MatrixFactory;
 import dev.mlpkit.nn.model.Model;
 import dev.mlpkit.nn.model.ModelFile;
 import dev.mlpkit.training.TrainingResult.StopReason;
@@ -111,14 +114,17 @@ class TrainerTest {
         assertFalse(java.util.Arrays.equals(shuffledRun(7), shuffledRun(8)), "another seed shuffles otherwise");
     }
 
-    @Test
-    void tenEpochsSavedLoadedAndTenMoreEqualTwenty() throws IOException {
+    /** In float32 too: the checkpoint says the precision, and the resumed network computes in it. */
+    @ParameterizedTest
+    @ValueSource(strings = { "float64", "float32" })
+    void tenEpochsSavedLoadedAndTenMoreEqualTwenty(String precision) throws IOException {
+        MatrixFactory factory = MatrixFactory.named(precision);
         Samples data = randomSamples(50, 4, 1, 5);
         TrainingSettings settings = settings(new Adam(0.01, 0.9, 0.999, 1e-8), 20).withBatching(new MiniBatch(8));
-        Network straight = network("4-6:sigmoid-1:sigmoid", 6);
+        Network straight = network("4-6:sigmoid-1:sigmoid", 6, factory);
         new Trainer(settings, List.of()).train(straight, data, Samples.none());
 
-        Network first = network("4-6:sigmoid-1:sigmoid", 6);
+        Network first = network("4-6:sigmoid-1:sigmoid", 6, factory);
         Trainer firstHalf = new Trainer(settings.withEpochs(10), List.of());
         firstHalf.train(first, data, Samples.none());
         Path file = folder.resolve("half.mlp");
@@ -128,12 +134,30 @@ class TrainerTest {
         TrainingSettings restoredSettings = Checkpoint.settingsOf(saved, Optimizers.registry(), Batchings.registry());
         assertEquals(settings.withEpochs(10), restoredSettings);
         Trainer secondHalf = new Trainer(restoredSettings.withEpochs(20), List.of());
-        Checkpoint.restore(saved, secondHalf);
-        Network second = new Network(saved.parameters());
+        Network second = Checkpoint.restore(saved, secondHalf);
+        assertEquals(precision, second.factory().name());
         TrainingResult result = secondHalf.train(second, data, Samples.none());
 
         assertEquals(11, result.history().get(0).epoch());
         assertArrayEquals(bits(straight.parameters()), bits(second.parameters()));
+    }
+
+    /** Training in float32 follows the float64 run epoch by epoch, to single precision. */
+    @Test
+    void float32TrainingFollowsFloat64() {
+        Samples data = randomSamples(64, 5, 1, 9);
+        TrainingSettings settings = settings(new GradientDescent(0.5), 30).withBatching(new MiniBatch(16));
+        String spec = "5-8:sigmoid-1:sigmoid/bce";
+        TrainingResult doubles = new Trainer(settings, List.of())
+                .train(network(spec, 3, MatrixFactory.float64()), data, Samples.none());
+        TrainingResult floats = new Trainer(settings, List.of())
+                .train(network(spec, 3, MatrixFactory.float32()), data, Samples.none());
+        assertEquals(30, floats.history().size());
+        for (int e = 0; e < 30; e++) {
+            double expected = doubles.history().get(e).trainingLoss();
+            assertEquals(expected, floats.history().get(e).trainingLoss(), 1e-4 * expected, "epoch " + (e + 1));
+        }
+        assertTrue(doubles.last().trainingLoss() < 0.9 * doubles.history().get(0).trainingLoss(), "it learns");
     }
 
     @Test
@@ -231,7 +255,11 @@ class TrainerTest {
     }
 
     static Network network(String spec, long seed) {
-        Network network = new Network(NetworkSpec.parse(spec));
+        return network(spec, seed, MatrixFactory.float64());
+    }
+
+    static Network network(String spec, long seed, MatrixFactory factory) {
+        Network network = new Network(NetworkSpec.parse(spec), factory);
         Initializer.XAVIER.initialize(network.parameters(), seed);
         return network;
     }

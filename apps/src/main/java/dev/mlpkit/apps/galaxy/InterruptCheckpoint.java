@@ -25,23 +25,23 @@ final class InterruptCheckpoint implements TrainingListener {
     private static final Logger LOG = LoggerFactory.getLogger(InterruptCheckpoint.class);
 
     private final Path file;
-    private final Network network;
     private final Map<String, Object> metadata;
     private final Thread hook;
     private Trainer trainer;
+    private Network network;
     private volatile Model last;
     private volatile int lastEpoch;
 
-    InterruptCheckpoint(Path model, Network network, Map<String, Object> metadata) {
+    InterruptCheckpoint(Path model, Map<String, Object> metadata) {
         this.file = model.resolveSibling(model.getFileName() + ".checkpoint");
-        this.network = network;
         this.metadata = metadata;
         this.hook = new Thread(this::save, "mlp-checkpoint-on-exit");
     }
 
-    /** Starts watching {@code trainer}: call before training. */
-    void arm(Trainer watched) {
+    /** Starts watching {@code trainer} train {@code trained}: call before training. */
+    void arm(Trainer watched, Network trained) {
         this.trainer = watched;
+        this.network = trained;
         Runtime.getRuntime().addShutdownHook(hook);
     }
 

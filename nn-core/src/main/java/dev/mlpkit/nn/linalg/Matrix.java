@@ -31,6 +31,9 @@ public final class Matrix {
         this.store = store;
         this.doubles = store instanceof R064Store r ? r.data : null;
         this.floats = store instanceof R032Store r ? r.data : null;
+        if (doubles == null && floats == null) {
+            throw new IllegalArgumentException("a matrix is stored in an R064Store or an R032Store, not " + store.getClass());
+        }
         this.factory = factory;
         this.rows = store.getRowDim();
         this.cols = store.getColDim();
@@ -55,21 +58,26 @@ public final class Matrix {
     }
 
     public double get(int row, int col) {
-        return store.doubleValue(row + col * rows);
+        return get(row + col * rows);
     }
 
     public void set(int row, int col, double value) {
-        store.set(row + col * rows, value);
+        set(row + col * rows, value);
     }
 
     /** The element at column-major {@code index}. */
     public double get(int index) {
-        return store.doubleValue(index);
+        // Straight to the array: ojAlgo's float32 store converts through a slower generic path.
+        return doubles != null ? doubles[index] : floats[index];
     }
 
-    /** Sets the element at column-major {@code index}. */
+    /** Sets the element at column-major {@code index} (a float32 matrix rounds it to the nearest float). */
     public void set(int index, double value) {
-        store.set(index, value);
+        if (doubles != null) {
+            doubles[index] = value;
+        } else {
+            floats[index] = (float) value;
+        }
     }
 
     /** {@code out = this * right}. */
@@ -114,9 +122,9 @@ public final class Matrix {
                 int leftColumn = i * rows;
                 double sum = 0.0;
                 for (int k = 0; k < rows; k++) {
-                    sum += store.doubleValue(leftColumn + k) * right.store.doubleValue(rightColumn + k);
+                    sum += get(leftColumn + k) * right.get(rightColumn + k);
                 }
-                out.store.set(i + j * out.rows, sum);
+                out.set(i + j * out.rows, sum);
             }
         }
     }
@@ -128,8 +136,18 @@ public final class Matrix {
         }
         for (int j = 0; j < cols; j++) {
             int offset = j * rows;
-            for (int i = 0; i < rows; i++) {
-                store.set(offset + i, store.doubleValue(offset + i) + column.store.doubleValue(i));
+            if (doubles != null && column.doubles != null) {
+                for (int i = 0; i < rows; i++) {
+                    doubles[offset + i] += column.doubles[i];
+                }
+            } else if (floats != null && column.floats != null) {
+                for (int i = 0; i < rows; i++) {
+                    floats[offset + i] += column.floats[i];
+                }
+            } else {
+                for (int i = 0; i < rows; i++) {
+                    set(offset + i, get(offset + i) + column.get(i));
+                }
             }
         }
     }
@@ -142,9 +160,9 @@ public final class Matrix {
         for (int i = 0; i < rows; i++) {
             double sum = 0.0;
             for (int j = 0; j < cols; j++) {
-                sum += store.doubleValue(i + j * rows);
+                sum += get(i + j * rows);
             }
-            out.store.set(i, sum);
+            out.set(i, sum);
         }
     }
 
@@ -160,7 +178,7 @@ public final class Matrix {
             return;
         }
         for (int k = 0; k < n; k++) {
-            out.store.set(k, store.doubleValue(k) - other.store.doubleValue(k));
+            out.set(k, get(k) - other.get(k));
         }
     }
 
@@ -175,7 +193,7 @@ public final class Matrix {
             return;
         }
         for (int k = 0; k < n; k++) {
-            store.set(k, store.doubleValue(k) * other.store.doubleValue(k));
+            set(k, get(k) * other.get(k));
         }
     }
 
@@ -197,7 +215,7 @@ public final class Matrix {
             return;
         }
         for (int k = 0; k < n; k++) {
-            store.set(k, store.doubleValue(k) + alpha * x.store.doubleValue(k));
+            set(k, get(k) + alpha * x.get(k));
         }
     }
 
@@ -218,15 +236,40 @@ public final class Matrix {
             return;
         }
         for (int k = 0; k < n; k++) {
-            store.set(k, alpha * store.doubleValue(k));
+            set(k, alpha * get(k));
         }
     }
 
     /** Replaces every element {@code x} by {@code f(x)}. */
     public void modifyInPlace(DoubleUnaryOperator f) {
         int n = size();
-        for (int k = 0; k < n; k++) {
-            store.set(k, f.applyAsDouble(store.doubleValue(k)));
+        if (doubles != null) {
+            for (int k = 0; k < n; k++) {
+                doubles[k] = f.applyAsDouble(doubles[k]);
+            }
+        } else {
+            for (int k = 0; k < n; k++) {
+                floats[k] = toFloat(f.applyAsDouble(floats[k]));
+            }
+        }
+    }
+
+    /** {@code this = this * f(other)}, element by element. */
+    public void multiplyByFunctionOfInPlace(DoubleUnaryOperator f, Matrix other) {
+        checkSameShape(other);
+        int n = size();
+        if (doubles != null && other.doubles != null) {
+            for (int k = 0; k < n; k++) {
+                doubles[k] *= f.applyAsDouble(other.doubles[k]);
+            }
+        } else if (floats != null && other.floats != null) {
+            for (int k = 0; k < n; k++) {
+                floats[k] = (float) (floats[k] * f.applyAsDouble(other.floats[k]));
+            }
+        } else {
+            for (int k = 0; k < n; k++) {
+                set(k, get(k) * f.applyAsDouble(other.get(k)));
+            }
         }
     }
 
@@ -234,7 +277,7 @@ public final class Matrix {
     public void fillInPlace(double value) {
         int n = size();
         for (int k = 0; k < n; k++) {
-            store.set(k, value);
+            set(k, value);
         }
     }
 
@@ -251,7 +294,7 @@ public final class Matrix {
             return;
         }
         for (int k = 0; k < n; k++) {
-            out.store.set(k, store.doubleValue(k));
+            out.set(k, get(k));
         }
     }
 
@@ -272,7 +315,7 @@ public final class Matrix {
             return;
         }
         for (int i = 0; i < rows; i++) {
-            store.set(offset + i, values[i]);
+            set(offset + i, values[i]);
         }
     }
 
@@ -280,7 +323,7 @@ public final class Matrix {
     public boolean isAllFinite() {
         int n = size();
         for (int k = 0; k < n; k++) {
-            if (!Double.isFinite(store.doubleValue(k))) {
+            if (!Double.isFinite(get(k))) {
                 return false;
             }
         }
@@ -336,6 +379,15 @@ public final class Matrix {
             return true;
         }
         return false;
+    }
+
+    /**
+     * {@code value} rounded to a float, or 0 where that would be subnormal (below about 1.2e-38): x86 takes a slow
+     * microcode path for every subnormal float made or read, and float32 training makes many (a saturated sigmoid's
+     * output), while they carry no useful precision. GPUs and TensorFlow's CPU kernels flush them to zero too.
+     */
+    private static float toFloat(double value) {
+        return Math.abs(value) < Float.MIN_NORMAL ? 0f : (float) value;
     }
 
     private MatrixStore<Double> transposed() {

@@ -35,6 +35,36 @@ final class FloatProduct extends PackedProduct<float[]> {
     /** Reads run along A's memory (down a column, or along a row of a transposed A); only the writes jump. */
     @Override
     void packA(boolean transposeA, int m, int k, float[] a, int i0, int rows, int p0, int depth, float[] out) {
+        packPanelsOfA(transposeA, m, k, a, i0, rows, p0, depth, out);
+        flushSubnormals(out, (rows + MR - 1) / MR * MR * depth);
+    }
+
+    @Override
+    void packB(boolean transposeB, int n, int k, float[] b, int p0, int depth, int j0, int cols, float[] out) {
+        packPanelsOfB(transposeB, n, k, b, p0, depth, j0, cols, out);
+        flushSubnormals(out, (cols + NR - 1) / NR * NR * depth);
+    }
+
+    /**
+     * Subnormal numbers (below {@link Float#MIN_NORMAL}, about 1.2e-38) become zero before they reach the micro-kernel,
+     * as GPUs and TensorFlow's CPU kernels flush them: x86 computes with them a hundred times slower, and float32
+     * training makes many (a saturated sigmoid's output, 1 / (1 + e^100), is one), while they carry no precision.
+     */
+    private static void flushSubnormals(float[] x, int length) {
+        int i = 0;
+        for (; i <= length - LANES; i += LANES) {
+            FloatVector v = FloatVector.fromArray(SPECIES, x, i);
+            v.blend(0f, v.abs().lt(Float.MIN_NORMAL)).intoArray(x, i);
+        }
+        for (; i < length; i++) {
+            if (Math.abs(x[i]) < Float.MIN_NORMAL) {
+                x[i] = 0f;
+            }
+        }
+    }
+
+    private static void packPanelsOfA(boolean transposeA, int m, int k, float[] a, int i0, int rows, int p0, int depth,
+            float[] out) {
         for (int ip = 0; ip * MR < rows; ip++) {
             int base = ip * MR * depth;
             int i = i0 + ip * MR;
@@ -67,8 +97,8 @@ final class FloatProduct extends PackedProduct<float[]> {
     }
 
     /** A plain B is read down its six columns at once, so every write lands next to the one before. */
-    @Override
-    void packB(boolean transposeB, int n, int k, float[] b, int p0, int depth, int j0, int cols, float[] out) {
+    private static void packPanelsOfB(boolean transposeB, int n, int k, float[] b, int p0, int depth, int j0, int cols,
+            float[] out) {
         for (int jp = 0; jp * NR < cols; jp++) {
             int base = jp * NR * depth;
             int j = j0 + jp * NR;
