@@ -82,6 +82,7 @@ class BadInputTest {
         cases.add(new String[] { "--schedule", "linear" });
         cases.add(new String[] { "--clip", "max:3" });
         cases.add(new String[] { "--init", "lecun" });
+        cases.add(new String[] { "--precision", "half" });
         cases.add(new String[] { "--layers", "4096-0-1" });
         cases.add(new String[] { "--unknown-flag", "1" });
         cases.add(new String[] { "--image", "x.png" });          // a circle-line flag given to galaxy train

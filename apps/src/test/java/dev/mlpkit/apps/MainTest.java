@@ -102,6 +102,26 @@ class MainTest {
         assertEquals(2, changed.code());
     }
 
+    /** float32 end to end on the SIMD kernel: trained, saved, resumed in float32, and kept there. */
+    @Test
+    void floatPrecisionTrainsAndResumesInFloat() {
+        Path model = temp.resolve("float.mlp");
+        Run trained = mlp(train("--model", model.toString(), "--precision", "float"));
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue(trained.out().contains("Computing in float (float32) with the simd kernel."), trained.out());
+        assertTrue(trained.out().contains("Epoch 2:"), trained.out());
+
+        Run resumed = mlp(train("--resume", model.toString(), "--epochs", "3", "--model", model.toString()));
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().contains("Computing in float (float32)") && resumed.out().contains("Epoch 3:"),
+                resumed.out());
+
+        Run other = mlp(train("--resume", model.toString(), "--precision", "double"));
+        assertEquals(2, other.code());
+        assertTrue(other.err().contains("--resume continues in the precision float.mlp was trained in (float (float32)),"
+                + " not double (float64)"), other.err());
+    }
+
     @Test
     void badInputGetsOneSentenceAndTheRightExitCode() throws IOException {
         expect(1, "the galaxies folder " + temp.resolve("nowhere") + " does not exist", "galaxy", "train", "--galaxies",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,30 @@ class MatrixTest {
         a.set(0, 0, 0.1);
         assertEquals((double) 0.1f, a.get(0, 0));
         assertEquals("float32", a.factory().name());
+    }
+
+    /** A function's results that would be subnormal floats become zero; a float64 matrix keeps them. */
+    @Test
+    void float32FunctionResultsFlushSubnormalsToZero() {
+        for (MatrixFactory f : new MatrixFactory[] { MatrixFactory.float32(), MatrixFactory.float64() }) {
+            Matrix z = f.fromRows(new double[][] { { -100, -80, 0, 100 } });
+            z.modifyInPlace(x -> 1 / (1 + Math.exp(-x)));
+            assertEquals(f == MatrixFactory.float32() ? 0.0 : 1 / (1 + Math.exp(100)), z.get(0, 0), f.name());
+            double normal = 1 / (1 + Math.exp(80));
+            assertEquals(f == MatrixFactory.float32() ? (float) normal : normal, z.get(0, 1), 0.0, f.name() + ": kept");
+            assertEquals(0.5, z.get(0, 2), f.name());
+        }
+    }
+
+    @Test
+    void multiplyByFunctionOfMultipliesEachElementByTheFunctionOfTheOther() {
+        for (MatrixFactory f : new MatrixFactory[] { MatrixFactory.float32(), MatrixFactory.float64() }) {
+            Matrix g = f.fromRows(new double[][] { { 2, 3 }, { 4, 5 } });
+            Matrix a = f.fromRows(new double[][] { { 0.5, 0.25 }, { 1, 0 } });
+            g.multiplyByFunctionOfInPlace(x -> x * (1 - x), a);
+            assertEquals(List.of(0.5, 0.5625, 0.0, 0.0), List.of(g.get(0, 0), g.get(0, 1), g.get(1, 0), g.get(1, 1)),
+                    f.name());
+        }
     }
 
     @Test
