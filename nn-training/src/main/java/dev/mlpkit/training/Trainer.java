@@ -76,6 +76,7 @@ public final class Trainer {
         if (!validation.isEmpty()) {
             checkFits(network, validation, "validation");
         }
+        batchBuffers.forEach(Batch::forget);
         Parameters parameters = network.parameters();
         Gradients gradients = Gradients.like(parameters);
         int n = training.size();
@@ -157,14 +158,10 @@ public final class Trainer {
         int n = samples.size();
         double totalLoss = 0;
         int correct = 0;
-        int[] identity = new int[n];
-        for (int i = 0; i < n; i++) {
-            identity[i] = i;
-        }
         for (int from = 0; from < n; from += EVALUATION_CHUNK) {
             int size = Math.min(EVALUATION_CHUNK, n - from);
             Batch chunk = buffers.apply(network, size);
-            chunk.fill(samples, identity, from);
+            chunk.fillInOrder(samples, from);
             Matrix output = network.feedforward(chunk.inputs);
             totalLoss += network.spec().loss().total(output, chunk.targets);
             correct += countCorrect(output, chunk.targets);
@@ -255,11 +252,16 @@ public final class Trainer {
         }
     }
 
-    /** Input and target matrices for one batch size, filled column by column from the samples. */
+    /**
+     * Input and target matrices for one batch size, filled column by column from the samples. A chunk filled in order
+     * remembers what it holds, so evaluating the same examples every epoch copies them once.
+     */
     private static final class Batch {
         final int size;
         final Matrix inputs;
         final Matrix targets;
+        private Samples heldSamples;
+        private int heldFrom;
 
         Batch(Network network, int size) {
             this.size = size;
@@ -268,10 +270,29 @@ public final class Trainer {
         }
 
         void fill(Samples samples, int[] order, int from) {
+            heldSamples = null;
             for (int j = 0; j < size; j++) {
                 inputs.setColumn(j, samples.inputs()[order[from + j]]);
                 targets.setColumn(j, samples.targets()[order[from + j]]);
             }
+        }
+
+        /** Examples {@code [from, from + size)}, unless this chunk holds them already. */
+        void fillInOrder(Samples samples, int from) {
+            if (samples == heldSamples && from == heldFrom) {
+                return;
+            }
+            for (int j = 0; j < size; j++) {
+                inputs.setColumn(j, samples.inputs()[from + j]);
+                targets.setColumn(j, samples.targets()[from + j]);
+            }
+            heldSamples = samples;
+            heldFrom = from;
+        }
+
+        /** Forgets what it holds: samples may have changed between two calls of train. */
+        void forget() {
+            heldSamples = null;
         }
     }
 

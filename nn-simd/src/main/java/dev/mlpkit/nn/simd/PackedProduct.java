@@ -8,7 +8,7 @@ package dev.mlpkit.nn.simd;
  * <p>k is cut into blocks of {@link #kc}. For each, B's block is packed into panels of {@link #nr} columns, then A's
  * rows, {@link #mc} at a time, into panels of {@link #mr} rows; packing also turns a transposed operand into the same
  * layout as a plain one, so no product needs a materialised transpose. Each A panel then stays in the L1 cache while
- * every B panel of the block (in L2) streams past it, an {@code mr x nr} tile of C at a time.
+ * every B panel of the block (in L2) streams past it, an {@code mr x nr} tile at a time, each tile merged into C.
  *
  * @param <T> the array type, {@code double[]} or {@code float[]}
  */
@@ -39,17 +39,16 @@ abstract class PackedProduct<T> {
     /** B's rows {@code [p0, p0 + depth)} and columns {@code [j0, j0 + cols)} as panels of nr columns, zero-padded. */
     abstract void packB(boolean transposeB, int n, int k, T b, int p0, int depth, int j0, int cols, T out);
 
+    /** The {@code mr x nr} product of two packed panels into {@code tile}, column by column. */
+    abstract void microKernel(int depth, T a, int aOffset, T b, int bOffset, T tile);
+
     /**
-     * The full {@code mr x nr} tile of C at {@code c[offset]}: the packed panels' product, added to C unless
-     * {@code first}, then multiplied by {@code scale}.
+     * The real {@code rows x cols} of {@code tile} into C at (i, j): added to C unless {@code first}, then multiplied by
+     * {@code scale}.
      */
-    abstract void microKernel(int depth, T a, int aOffset, T b, int bOffset, T c, int ldc, int offset, boolean first,
-            double scale);
+    abstract void mergeTile(T tile, T c, int ldc, int i, int j, int rows, int cols, boolean first, double scale);
 
-    /** The real {@code rows x cols} of a scratch tile (mr rows per column) into C at (i, j), as the micro-kernel does. */
-    abstract void mergeEdge(T tile, T c, int ldc, int i, int j, int rows, int cols, boolean first, double scale);
-
-    /** Products with fewer than nr columns (one image at a time), where packing costs more than it saves. */
+    /** A product with a few columns, computed without packing. */
     abstract void fewColumns(boolean transposeA, boolean transposeB, int m, int n, int k, T a, T b, T c, double scale);
 
     /** Rows {@code [i0, i1)} and columns {@code [j0, j1)} of C, on the calling thread. */
@@ -81,12 +80,8 @@ abstract class PackedProduct<T> {
                         int panelCols = Math.min(nr, cols - jp * nr);
                         int bOffset = jp * nr * depth;
                         int j = j0 + jp * nr;
-                        if (rows == mr && panelCols == nr) {
-                            microKernel(depth, packedA, aOffset, packedB, bOffset, c, m, i + j * m, first, blockScale);
-                        } else {
-                            microKernel(depth, packedA, aOffset, packedB, bOffset, tile, mr, 0, true, 1.0);
-                            mergeEdge(tile, c, m, i, j, rows, panelCols, first, blockScale);
-                        }
+                        microKernel(depth, packedA, aOffset, packedB, bOffset, tile);
+                        mergeTile(tile, c, m, i, j, rows, panelCols, first, blockScale);
                     }
                 }
             }

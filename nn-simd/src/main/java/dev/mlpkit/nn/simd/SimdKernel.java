@@ -16,6 +16,11 @@ import dev.mlpkit.nn.linalg.ProductKernel;
  */
 public final class SimdKernel implements ProductKernel {
 
+    /**
+     * Up to this many columns (one image at a time, as classify and serve send them), A is read in place: packing it
+     * would cost more than the product.
+     */
+    private static final int FEW_COLUMNS = 5;
     /** Below this many multiply-adds, handing half the work to another thread costs more than it saves. */
     private static final long PARALLEL_WORK = 8_000_000;
     private static final DoubleProduct DOUBLES = new DoubleProduct();
@@ -50,7 +55,7 @@ public final class SimdKernel implements ProductKernel {
 
     private static <T> void run(PackedProduct<T> product, boolean transposeA, boolean transposeB, int m, int n, int k,
             T a, T b, T c, double scale, int threads) {
-        if (n < product.nr) {
+        if (n <= FEW_COLUMNS) {
             product.fewColumns(transposeA, transposeB, m, n, k, a, b, c, scale);
             return;
         }
