@@ -101,36 +101,49 @@ final class DoubleProduct extends PackedProduct<double[]> {
     /**
      * Twenty-four vector accumulators (a 16 x 12 tile with AVX-512: an upper and a lower vector of rows for each of 12
      * columns), two vector loads of A and twelve broadcasts of B per step of k. With AVX-512's 32 vector registers this
-     * shape runs about twice as fast as a 16 x 6 tile, which waits on its loads. The sums go to {@code tile}, not to C:
-     * a method this size must stay small enough for the JIT to turn every vector operation into an instruction (past
-     * its inlining budget a vector becomes a heap object and the kernel runs ten times slower).
+     * shape runs about twice as fast as a 16 x 6 tile, which waits on its loads. Nothing else happens here (a scale is
+     * applied apart): a method this size must stay small enough for the JIT to turn every vector operation into an
+     * instruction (past its inlining budget a vector becomes a heap object and the kernel runs ten times slower).
      */
     @Override
-    void microKernel(int depth, double[] a, int aOffset, double[] b, int bOffset, double[] tile) {
-        DoubleVector upper0 = DoubleVector.zero(SPECIES);
-        DoubleVector lower0 = DoubleVector.zero(SPECIES);
-        DoubleVector upper1 = DoubleVector.zero(SPECIES);
-        DoubleVector lower1 = DoubleVector.zero(SPECIES);
-        DoubleVector upper2 = DoubleVector.zero(SPECIES);
-        DoubleVector lower2 = DoubleVector.zero(SPECIES);
-        DoubleVector upper3 = DoubleVector.zero(SPECIES);
-        DoubleVector lower3 = DoubleVector.zero(SPECIES);
-        DoubleVector upper4 = DoubleVector.zero(SPECIES);
-        DoubleVector lower4 = DoubleVector.zero(SPECIES);
-        DoubleVector upper5 = DoubleVector.zero(SPECIES);
-        DoubleVector lower5 = DoubleVector.zero(SPECIES);
-        DoubleVector upper6 = DoubleVector.zero(SPECIES);
-        DoubleVector lower6 = DoubleVector.zero(SPECIES);
-        DoubleVector upper7 = DoubleVector.zero(SPECIES);
-        DoubleVector lower7 = DoubleVector.zero(SPECIES);
-        DoubleVector upper8 = DoubleVector.zero(SPECIES);
-        DoubleVector lower8 = DoubleVector.zero(SPECIES);
-        DoubleVector upper9 = DoubleVector.zero(SPECIES);
-        DoubleVector lower9 = DoubleVector.zero(SPECIES);
-        DoubleVector upper10 = DoubleVector.zero(SPECIES);
-        DoubleVector lower10 = DoubleVector.zero(SPECIES);
-        DoubleVector upper11 = DoubleVector.zero(SPECIES);
-        DoubleVector lower11 = DoubleVector.zero(SPECIES);
+    void microKernel(int depth, double[] a, int aOffset, double[] b, int bOffset, double[] c, int ldc, int offset,
+            boolean accumulate) {
+        int o0 = offset + 0 * ldc;
+        int o1 = offset + 1 * ldc;
+        int o2 = offset + 2 * ldc;
+        int o3 = offset + 3 * ldc;
+        int o4 = offset + 4 * ldc;
+        int o5 = offset + 5 * ldc;
+        int o6 = offset + 6 * ldc;
+        int o7 = offset + 7 * ldc;
+        int o8 = offset + 8 * ldc;
+        int o9 = offset + 9 * ldc;
+        int o10 = offset + 10 * ldc;
+        int o11 = offset + 11 * ldc;
+        DoubleVector upper0 = accumulate ? DoubleVector.fromArray(SPECIES, c, o0) : DoubleVector.zero(SPECIES);
+        DoubleVector lower0 = accumulate ? DoubleVector.fromArray(SPECIES, c, o0 + LANES) : DoubleVector.zero(SPECIES);
+        DoubleVector upper1 = accumulate ? DoubleVector.fromArray(SPECIES, c, o1) : DoubleVector.zero(SPECIES);
+        DoubleVector lower1 = accumulate ? DoubleVector.fromArray(SPECIES, c, o1 + LANES) : DoubleVector.zero(SPECIES);
+        DoubleVector upper2 = accumulate ? DoubleVector.fromArray(SPECIES, c, o2) : DoubleVector.zero(SPECIES);
+        DoubleVector lower2 = accumulate ? DoubleVector.fromArray(SPECIES, c, o2 + LANES) : DoubleVector.zero(SPECIES);
+        DoubleVector upper3 = accumulate ? DoubleVector.fromArray(SPECIES, c, o3) : DoubleVector.zero(SPECIES);
+        DoubleVector lower3 = accumulate ? DoubleVector.fromArray(SPECIES, c, o3 + LANES) : DoubleVector.zero(SPECIES);
+        DoubleVector upper4 = accumulate ? DoubleVector.fromArray(SPECIES, c, o4) : DoubleVector.zero(SPECIES);
+        DoubleVector lower4 = accumulate ? DoubleVector.fromArray(SPECIES, c, o4 + LANES) : DoubleVector.zero(SPECIES);
+        DoubleVector upper5 = accumulate ? DoubleVector.fromArray(SPECIES, c, o5) : DoubleVector.zero(SPECIES);
+        DoubleVector lower5 = accumulate ? DoubleVector.fromArray(SPECIES, c, o5 + LANES) : DoubleVector.zero(SPECIES);
+        DoubleVector upper6 = accumulate ? DoubleVector.fromArray(SPECIES, c, o6) : DoubleVector.zero(SPECIES);
+        DoubleVector lower6 = accumulate ? DoubleVector.fromArray(SPECIES, c, o6 + LANES) : DoubleVector.zero(SPECIES);
+        DoubleVector upper7 = accumulate ? DoubleVector.fromArray(SPECIES, c, o7) : DoubleVector.zero(SPECIES);
+        DoubleVector lower7 = accumulate ? DoubleVector.fromArray(SPECIES, c, o7 + LANES) : DoubleVector.zero(SPECIES);
+        DoubleVector upper8 = accumulate ? DoubleVector.fromArray(SPECIES, c, o8) : DoubleVector.zero(SPECIES);
+        DoubleVector lower8 = accumulate ? DoubleVector.fromArray(SPECIES, c, o8 + LANES) : DoubleVector.zero(SPECIES);
+        DoubleVector upper9 = accumulate ? DoubleVector.fromArray(SPECIES, c, o9) : DoubleVector.zero(SPECIES);
+        DoubleVector lower9 = accumulate ? DoubleVector.fromArray(SPECIES, c, o9 + LANES) : DoubleVector.zero(SPECIES);
+        DoubleVector upper10 = accumulate ? DoubleVector.fromArray(SPECIES, c, o10) : DoubleVector.zero(SPECIES);
+        DoubleVector lower10 = accumulate ? DoubleVector.fromArray(SPECIES, c, o10 + LANES) : DoubleVector.zero(SPECIES);
+        DoubleVector upper11 = accumulate ? DoubleVector.fromArray(SPECIES, c, o11) : DoubleVector.zero(SPECIES);
+        DoubleVector lower11 = accumulate ? DoubleVector.fromArray(SPECIES, c, o11 + LANES) : DoubleVector.zero(SPECIES);
         for (int p = 0; p < depth; p++) {
             int ao = aOffset + p * MR;
             DoubleVector a0 = DoubleVector.fromArray(SPECIES, a, ao);
@@ -174,52 +187,49 @@ final class DoubleProduct extends PackedProduct<double[]> {
             upper11 = a0.fma(bv, upper11);
             lower11 = a1.fma(bv, lower11);
         }
-        upper0.intoArray(tile, 0 * MR);
-        lower0.intoArray(tile, 0 * MR + LANES);
-        upper1.intoArray(tile, 1 * MR);
-        lower1.intoArray(tile, 1 * MR + LANES);
-        upper2.intoArray(tile, 2 * MR);
-        lower2.intoArray(tile, 2 * MR + LANES);
-        upper3.intoArray(tile, 3 * MR);
-        lower3.intoArray(tile, 3 * MR + LANES);
-        upper4.intoArray(tile, 4 * MR);
-        lower4.intoArray(tile, 4 * MR + LANES);
-        upper5.intoArray(tile, 5 * MR);
-        lower5.intoArray(tile, 5 * MR + LANES);
-        upper6.intoArray(tile, 6 * MR);
-        lower6.intoArray(tile, 6 * MR + LANES);
-        upper7.intoArray(tile, 7 * MR);
-        lower7.intoArray(tile, 7 * MR + LANES);
-        upper8.intoArray(tile, 8 * MR);
-        lower8.intoArray(tile, 8 * MR + LANES);
-        upper9.intoArray(tile, 9 * MR);
-        lower9.intoArray(tile, 9 * MR + LANES);
-        upper10.intoArray(tile, 10 * MR);
-        lower10.intoArray(tile, 10 * MR + LANES);
-        upper11.intoArray(tile, 11 * MR);
-        lower11.intoArray(tile, 11 * MR + LANES);
+        upper0.intoArray(c, o0);
+        lower0.intoArray(c, o0 + LANES);
+        upper1.intoArray(c, o1);
+        lower1.intoArray(c, o1 + LANES);
+        upper2.intoArray(c, o2);
+        lower2.intoArray(c, o2 + LANES);
+        upper3.intoArray(c, o3);
+        lower3.intoArray(c, o3 + LANES);
+        upper4.intoArray(c, o4);
+        lower4.intoArray(c, o4 + LANES);
+        upper5.intoArray(c, o5);
+        lower5.intoArray(c, o5 + LANES);
+        upper6.intoArray(c, o6);
+        lower6.intoArray(c, o6 + LANES);
+        upper7.intoArray(c, o7);
+        lower7.intoArray(c, o7 + LANES);
+        upper8.intoArray(c, o8);
+        lower8.intoArray(c, o8 + LANES);
+        upper9.intoArray(c, o9);
+        lower9.intoArray(c, o9 + LANES);
+        upper10.intoArray(c, o10);
+        lower10.intoArray(c, o10 + LANES);
+        upper11.intoArray(c, o11);
+        lower11.intoArray(c, o11 + LANES);
     }
 
     @Override
     void mergeTile(double[] tile, double[] c, int ldc, int i, int j, int rows, int cols, boolean first, double scale) {
         for (int jj = 0; jj < cols; jj++) {
-            int o = i + (j + jj) * ldc;
-            int t = jj * MR;
-            if (rows == MR) {
-                DoubleVector upper = DoubleVector.fromArray(SPECIES, tile, t);
-                DoubleVector lower = DoubleVector.fromArray(SPECIES, tile, t + LANES);
-                if (!first) {
-                    upper = upper.add(DoubleVector.fromArray(SPECIES, c, o));
-                    lower = lower.add(DoubleVector.fromArray(SPECIES, c, o + LANES));
-                }
-                upper.mul(scale).intoArray(c, o);
-                lower.mul(scale).intoArray(c, o + LANES);
-                continue;
-            }
             for (int r = 0; r < rows; r++) {
-                double v = tile[t + r];
-                c[o + r] = (first ? v : c[o + r] + v) * scale;
+                int o = i + r + (j + jj) * ldc;
+                double v = tile[jj * MR + r];
+                c[o] = (first ? v : c[o] + v) * scale;
             }
+        }
+    }
+
+    @Override
+    void scaleTile(double[] c, int ldc, int offset, double scale) {
+        for (int jj = 0; jj < NR; jj++) {
+            int o = offset + jj * ldc;
+            DoubleVector.fromArray(SPECIES, c, o).mul(scale).intoArray(c, o);
+            DoubleVector.fromArray(SPECIES, c, o + LANES).mul(scale).intoArray(c, o + LANES);
         }
     }
 

@@ -132,36 +132,49 @@ final class FloatProduct extends PackedProduct<float[]> {
     /**
      * Twenty-four vector accumulators (a 32 x 12 tile with AVX-512: an upper and a lower vector of rows for each of 12
      * columns), two vector loads of A and twelve broadcasts of B per step of k. With AVX-512's 32 vector registers this
-     * shape runs about twice as fast as a 16 x 6 tile, which waits on its loads. The sums go to {@code tile}, not to C:
-     * a method this size must stay small enough for the JIT to turn every vector operation into an instruction (past
-     * its inlining budget a vector becomes a heap object and the kernel runs ten times slower).
+     * shape runs about twice as fast as a 16 x 6 tile, which waits on its loads. Nothing else happens here (a scale is
+     * applied apart): a method this size must stay small enough for the JIT to turn every vector operation into an
+     * instruction (past its inlining budget a vector becomes a heap object and the kernel runs ten times slower).
      */
     @Override
-    void microKernel(int depth, float[] a, int aOffset, float[] b, int bOffset, float[] tile) {
-        FloatVector upper0 = FloatVector.zero(SPECIES);
-        FloatVector lower0 = FloatVector.zero(SPECIES);
-        FloatVector upper1 = FloatVector.zero(SPECIES);
-        FloatVector lower1 = FloatVector.zero(SPECIES);
-        FloatVector upper2 = FloatVector.zero(SPECIES);
-        FloatVector lower2 = FloatVector.zero(SPECIES);
-        FloatVector upper3 = FloatVector.zero(SPECIES);
-        FloatVector lower3 = FloatVector.zero(SPECIES);
-        FloatVector upper4 = FloatVector.zero(SPECIES);
-        FloatVector lower4 = FloatVector.zero(SPECIES);
-        FloatVector upper5 = FloatVector.zero(SPECIES);
-        FloatVector lower5 = FloatVector.zero(SPECIES);
-        FloatVector upper6 = FloatVector.zero(SPECIES);
-        FloatVector lower6 = FloatVector.zero(SPECIES);
-        FloatVector upper7 = FloatVector.zero(SPECIES);
-        FloatVector lower7 = FloatVector.zero(SPECIES);
-        FloatVector upper8 = FloatVector.zero(SPECIES);
-        FloatVector lower8 = FloatVector.zero(SPECIES);
-        FloatVector upper9 = FloatVector.zero(SPECIES);
-        FloatVector lower9 = FloatVector.zero(SPECIES);
-        FloatVector upper10 = FloatVector.zero(SPECIES);
-        FloatVector lower10 = FloatVector.zero(SPECIES);
-        FloatVector upper11 = FloatVector.zero(SPECIES);
-        FloatVector lower11 = FloatVector.zero(SPECIES);
+    void microKernel(int depth, float[] a, int aOffset, float[] b, int bOffset, float[] c, int ldc, int offset,
+            boolean accumulate) {
+        int o0 = offset + 0 * ldc;
+        int o1 = offset + 1 * ldc;
+        int o2 = offset + 2 * ldc;
+        int o3 = offset + 3 * ldc;
+        int o4 = offset + 4 * ldc;
+        int o5 = offset + 5 * ldc;
+        int o6 = offset + 6 * ldc;
+        int o7 = offset + 7 * ldc;
+        int o8 = offset + 8 * ldc;
+        int o9 = offset + 9 * ldc;
+        int o10 = offset + 10 * ldc;
+        int o11 = offset + 11 * ldc;
+        FloatVector upper0 = accumulate ? FloatVector.fromArray(SPECIES, c, o0) : FloatVector.zero(SPECIES);
+        FloatVector lower0 = accumulate ? FloatVector.fromArray(SPECIES, c, o0 + LANES) : FloatVector.zero(SPECIES);
+        FloatVector upper1 = accumulate ? FloatVector.fromArray(SPECIES, c, o1) : FloatVector.zero(SPECIES);
+        FloatVector lower1 = accumulate ? FloatVector.fromArray(SPECIES, c, o1 + LANES) : FloatVector.zero(SPECIES);
+        FloatVector upper2 = accumulate ? FloatVector.fromArray(SPECIES, c, o2) : FloatVector.zero(SPECIES);
+        FloatVector lower2 = accumulate ? FloatVector.fromArray(SPECIES, c, o2 + LANES) : FloatVector.zero(SPECIES);
+        FloatVector upper3 = accumulate ? FloatVector.fromArray(SPECIES, c, o3) : FloatVector.zero(SPECIES);
+        FloatVector lower3 = accumulate ? FloatVector.fromArray(SPECIES, c, o3 + LANES) : FloatVector.zero(SPECIES);
+        FloatVector upper4 = accumulate ? FloatVector.fromArray(SPECIES, c, o4) : FloatVector.zero(SPECIES);
+        FloatVector lower4 = accumulate ? FloatVector.fromArray(SPECIES, c, o4 + LANES) : FloatVector.zero(SPECIES);
+        FloatVector upper5 = accumulate ? FloatVector.fromArray(SPECIES, c, o5) : FloatVector.zero(SPECIES);
+        FloatVector lower5 = accumulate ? FloatVector.fromArray(SPECIES, c, o5 + LANES) : FloatVector.zero(SPECIES);
+        FloatVector upper6 = accumulate ? FloatVector.fromArray(SPECIES, c, o6) : FloatVector.zero(SPECIES);
+        FloatVector lower6 = accumulate ? FloatVector.fromArray(SPECIES, c, o6 + LANES) : FloatVector.zero(SPECIES);
+        FloatVector upper7 = accumulate ? FloatVector.fromArray(SPECIES, c, o7) : FloatVector.zero(SPECIES);
+        FloatVector lower7 = accumulate ? FloatVector.fromArray(SPECIES, c, o7 + LANES) : FloatVector.zero(SPECIES);
+        FloatVector upper8 = accumulate ? FloatVector.fromArray(SPECIES, c, o8) : FloatVector.zero(SPECIES);
+        FloatVector lower8 = accumulate ? FloatVector.fromArray(SPECIES, c, o8 + LANES) : FloatVector.zero(SPECIES);
+        FloatVector upper9 = accumulate ? FloatVector.fromArray(SPECIES, c, o9) : FloatVector.zero(SPECIES);
+        FloatVector lower9 = accumulate ? FloatVector.fromArray(SPECIES, c, o9 + LANES) : FloatVector.zero(SPECIES);
+        FloatVector upper10 = accumulate ? FloatVector.fromArray(SPECIES, c, o10) : FloatVector.zero(SPECIES);
+        FloatVector lower10 = accumulate ? FloatVector.fromArray(SPECIES, c, o10 + LANES) : FloatVector.zero(SPECIES);
+        FloatVector upper11 = accumulate ? FloatVector.fromArray(SPECIES, c, o11) : FloatVector.zero(SPECIES);
+        FloatVector lower11 = accumulate ? FloatVector.fromArray(SPECIES, c, o11 + LANES) : FloatVector.zero(SPECIES);
         for (int p = 0; p < depth; p++) {
             int ao = aOffset + p * MR;
             FloatVector a0 = FloatVector.fromArray(SPECIES, a, ao);
@@ -205,53 +218,50 @@ final class FloatProduct extends PackedProduct<float[]> {
             upper11 = a0.fma(bv, upper11);
             lower11 = a1.fma(bv, lower11);
         }
-        upper0.intoArray(tile, 0 * MR);
-        lower0.intoArray(tile, 0 * MR + LANES);
-        upper1.intoArray(tile, 1 * MR);
-        lower1.intoArray(tile, 1 * MR + LANES);
-        upper2.intoArray(tile, 2 * MR);
-        lower2.intoArray(tile, 2 * MR + LANES);
-        upper3.intoArray(tile, 3 * MR);
-        lower3.intoArray(tile, 3 * MR + LANES);
-        upper4.intoArray(tile, 4 * MR);
-        lower4.intoArray(tile, 4 * MR + LANES);
-        upper5.intoArray(tile, 5 * MR);
-        lower5.intoArray(tile, 5 * MR + LANES);
-        upper6.intoArray(tile, 6 * MR);
-        lower6.intoArray(tile, 6 * MR + LANES);
-        upper7.intoArray(tile, 7 * MR);
-        lower7.intoArray(tile, 7 * MR + LANES);
-        upper8.intoArray(tile, 8 * MR);
-        lower8.intoArray(tile, 8 * MR + LANES);
-        upper9.intoArray(tile, 9 * MR);
-        lower9.intoArray(tile, 9 * MR + LANES);
-        upper10.intoArray(tile, 10 * MR);
-        lower10.intoArray(tile, 10 * MR + LANES);
-        upper11.intoArray(tile, 11 * MR);
-        lower11.intoArray(tile, 11 * MR + LANES);
+        upper0.intoArray(c, o0);
+        lower0.intoArray(c, o0 + LANES);
+        upper1.intoArray(c, o1);
+        lower1.intoArray(c, o1 + LANES);
+        upper2.intoArray(c, o2);
+        lower2.intoArray(c, o2 + LANES);
+        upper3.intoArray(c, o3);
+        lower3.intoArray(c, o3 + LANES);
+        upper4.intoArray(c, o4);
+        lower4.intoArray(c, o4 + LANES);
+        upper5.intoArray(c, o5);
+        lower5.intoArray(c, o5 + LANES);
+        upper6.intoArray(c, o6);
+        lower6.intoArray(c, o6 + LANES);
+        upper7.intoArray(c, o7);
+        lower7.intoArray(c, o7 + LANES);
+        upper8.intoArray(c, o8);
+        lower8.intoArray(c, o8 + LANES);
+        upper9.intoArray(c, o9);
+        lower9.intoArray(c, o9 + LANES);
+        upper10.intoArray(c, o10);
+        lower10.intoArray(c, o10 + LANES);
+        upper11.intoArray(c, o11);
+        lower11.intoArray(c, o11 + LANES);
     }
 
     @Override
     void mergeTile(float[] tile, float[] c, int ldc, int i, int j, int rows, int cols, boolean first, double scale) {
-        float factor = (float) scale;
         for (int jj = 0; jj < cols; jj++) {
-            int o = i + (j + jj) * ldc;
-            int t = jj * MR;
-            if (rows == MR) {
-                FloatVector upper = FloatVector.fromArray(SPECIES, tile, t);
-                FloatVector lower = FloatVector.fromArray(SPECIES, tile, t + LANES);
-                if (!first) {
-                    upper = upper.add(FloatVector.fromArray(SPECIES, c, o));
-                    lower = lower.add(FloatVector.fromArray(SPECIES, c, o + LANES));
-                }
-                upper.mul(factor).intoArray(c, o);
-                lower.mul(factor).intoArray(c, o + LANES);
-                continue;
-            }
             for (int r = 0; r < rows; r++) {
-                float v = tile[t + r];
-                c[o + r] = (first ? v : c[o + r] + v) * factor;
+                int o = i + r + (j + jj) * ldc;
+                float v = tile[jj * MR + r];
+                c[o] = (first ? v : c[o] + v) * (float) scale;
             }
+        }
+    }
+
+    @Override
+    void scaleTile(float[] c, int ldc, int offset, double scale) {
+        float factor = (float) scale;
+        for (int jj = 0; jj < NR; jj++) {
+            int o = offset + jj * ldc;
+            FloatVector.fromArray(SPECIES, c, o).mul(factor).intoArray(c, o);
+            FloatVector.fromArray(SPECIES, c, o + LANES).mul(factor).intoArray(c, o + LANES);
         }
     }
 

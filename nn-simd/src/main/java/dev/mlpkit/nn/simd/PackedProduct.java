@@ -8,7 +8,7 @@ package dev.mlpkit.nn.simd;
  * <p>k is cut into blocks of {@link #kc}. For each, B's block is packed into panels of {@link #nr} columns, then A's
  * rows, {@link #mc} at a time, into panels of {@link #mr} rows; packing also turns a transposed operand into the same
  * layout as a plain one, so no product needs a materialised transpose. Each A panel then stays in the L1 cache while
- * every B panel of the block (in L2) streams past it, an {@code mr x nr} tile at a time, each tile merged into C.
+ * every B panel of the block (in L2) streams past it, an {@code mr x nr} tile of C at a time.
  *
  * @param <T> the array type, {@code double[]} or {@code float[]}
  */
@@ -39,14 +39,21 @@ abstract class PackedProduct<T> {
     /** B's rows {@code [p0, p0 + depth)} and columns {@code [j0, j0 + cols)} as panels of nr columns, zero-padded. */
     abstract void packB(boolean transposeB, int n, int k, T b, int p0, int depth, int j0, int cols, T out);
 
-    /** The {@code mr x nr} product of two packed panels into {@code tile}, column by column. */
-    abstract void microKernel(int depth, T a, int aOffset, T b, int bOffset, T tile);
+    /**
+     * The {@code mr x nr} product of two packed panels into the tile of {@code c} at {@code offset} (columns
+     * {@code ldc} apart), added to what the tile holds when {@code accumulate}.
+     */
+    abstract void microKernel(int depth, T a, int aOffset, T b, int bOffset, T c, int ldc, int offset,
+            boolean accumulate);
 
     /**
-     * The real {@code rows x cols} of {@code tile} into C at (i, j): added to C unless {@code first}, then multiplied by
-     * {@code scale}.
+     * The real {@code rows x cols} of an edge tile (computed in scratch, mr rows per column) into C at (i, j): added to
+     * C unless {@code first}, then multiplied by {@code scale}.
      */
     abstract void mergeTile(T tile, T c, int ldc, int i, int j, int rows, int cols, boolean first, double scale);
+
+    /** Multiplies the full tile of C at {@code offset} by {@code scale}. */
+    abstract void scaleTile(T c, int ldc, int offset, double scale);
 
     /** A product with a few columns, computed without packing. */
     abstract void fewColumns(boolean transposeA, boolean transposeB, int m, int n, int k, T a, T b, T c, double scale);
@@ -80,8 +87,15 @@ abstract class PackedProduct<T> {
                         int panelCols = Math.min(nr, cols - jp * nr);
                         int bOffset = jp * nr * depth;
                         int j = j0 + jp * nr;
-                        microKernel(depth, packedA, aOffset, packedB, bOffset, tile);
-                        mergeTile(tile, c, m, i, j, rows, panelCols, first, blockScale);
+                        if (rows == mr && panelCols == nr) {
+                            microKernel(depth, packedA, aOffset, packedB, bOffset, c, m, i + j * m, !first);
+                            if (blockScale != 1.0) {
+                                scaleTile(c, m, i + j * m, blockScale);
+                            }
+                        } else {
+                            microKernel(depth, packedA, aOffset, packedB, bOffset, tile, mr, 0, false);
+                            mergeTile(tile, c, m, i, j, rows, panelCols, first, blockScale);
+                        }
                     }
                 }
             }
