@@ -122,6 +122,7 @@ public final class GalaxyTrain implements Command {
         MatrixFactory precision = precision(resumed);
         NetworkSpec spec = resumed != null ? resumed.spec() : spec();
 
+        Linalg.warmUpInBackground(precision);
         List<ClassFolder> folders = options.data.folders(settings.seed());
         ImageFolderLoader.Result loaded = options.data.load(folders, extractor);
         Examples all = loaded.examples();

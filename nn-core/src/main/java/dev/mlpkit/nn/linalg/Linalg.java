@@ -19,6 +19,8 @@ public final class Linalg {
         MultiplyNeither.THRESHOLD, MultiplyLeft.THRESHOLD, MultiplyRight.THRESHOLD, MultiplyBoth.THRESHOLD };
     private static volatile int productThreads = Runtime.getRuntime().availableProcessors();
     private static volatile ProductKernel kernel = findKernel();
+    /** Enough calls of each product for the JIT's last tier, which takes a few thousand. */
+    private static final int WARM_UP_ROUNDS = 3000;
 
     private Linalg() {
     }
@@ -62,6 +64,33 @@ public final class Linalg {
     /** Uses {@code kernel} for products from now on; null for ojAlgo. For benchmarks and tests. */
     public static void useKernel(ProductKernel kernel) {
         Linalg.kernel = kernel;
+    }
+
+    /**
+     * Starts the JIT on the product kernel now: small products of {@code precision} run on a low-priority daemon thread
+     * for a moment. The JIT compiles the kernel's vector code only after thousands of calls, and until then it runs many
+     * times slower, which made a galaxy run's first epoch five times as long as the others; called before loading the
+     * data, this work overlaps the decoding. Without a kernel it does nothing.
+     */
+    public static void warmUpInBackground(MatrixFactory precision) {
+        if (kernel == null) {
+            return;
+        }
+        Thread warmUp = new Thread(() -> {
+            Matrix a = precision.zeros(32, 64);
+            Matrix b = precision.zeros(64, 24);
+            Matrix c = precision.zeros(32, 24);
+            Matrix weights = precision.zeros(32, 64);
+            Matrix back = precision.zeros(64, 24);
+            for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+                a.multiplyInto(b, c);                      // forward
+                c.multiplyByTransposeInto(b, 0.5, weights);  // weight gradient
+                a.transposeMultiplyInto(c, back);          // delta
+            }
+        }, "mlpkit-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
     }
 
     /** The first usable kernel on the class path; a kernel that cannot load here (no Vector API) is skipped. */
