@@ -160,8 +160,14 @@ public final class Matrix {
         }
         for (int i = 0; i < rows; i++) {
             double sum = 0.0;
-            for (int j = 0; j < cols; j++) {
-                sum += get(i + j * rows);
+            if (doubles != null) {
+                for (int j = 0; j < cols; j++) {
+                    sum += doubles[i + j * rows];
+                }
+            } else {
+                for (int j = 0; j < cols; j++) {
+                    sum += floats[i + j * rows];
+                }
             }
             out.set(i, sum);
         }
