@@ -225,6 +225,17 @@ final class DoubleProduct extends PackedProduct<double[]> {
     }
 
     @Override
+    void addScaled(double[] c, double[] partial, int length, double scale) {
+        int i = 0;
+        for (; i <= length - LANES; i += LANES) {
+            DoubleVector.fromArray(SPECIES, c, i).add(DoubleVector.fromArray(SPECIES, partial, i)).mul(scale).intoArray(c, i);
+        }
+        for (; i < length; i++) {
+            c[i] = (c[i] + partial[i]) * scale;
+        }
+    }
+
+    @Override
     void scaleTile(double[] c, int ldc, int offset, double scale) {
         for (int jj = 0; jj < NR; jj++) {
             int o = offset + jj * ldc;

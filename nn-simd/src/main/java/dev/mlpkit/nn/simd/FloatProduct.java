@@ -256,6 +256,18 @@ final class FloatProduct extends PackedProduct<float[]> {
     }
 
     @Override
+    void addScaled(float[] c, float[] partial, int length, double scale) {
+        float factor = (float) scale;
+        int i = 0;
+        for (; i <= length - LANES; i += LANES) {
+            FloatVector.fromArray(SPECIES, c, i).add(FloatVector.fromArray(SPECIES, partial, i)).mul(factor).intoArray(c, i);
+        }
+        for (; i < length; i++) {
+            c[i] = (c[i] + partial[i]) * factor;
+        }
+    }
+
+    @Override
     void scaleTile(float[] c, int ldc, int offset, double scale) {
         float factor = (float) scale;
         for (int jj = 0; jj < NR; jj++) {

@@ -26,7 +26,7 @@ abstract class PackedProduct<T> {
         this.nr = nr;
         this.kc = kc;
         this.mc = mc;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch<>(newArray(0), newArray(0), newArray(mr * nr)));
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch<>(newArray(0), newArray(0), newArray(0), newArray(mr * nr)));
     }
 
     abstract T newArray(int length);
@@ -55,12 +55,18 @@ abstract class PackedProduct<T> {
     /** Multiplies the full tile of C at {@code offset} by {@code scale}. */
     abstract void scaleTile(T c, int ldc, int offset, double scale);
 
+    /** {@code c = (c + partial) * scale} over the first {@code length} elements. */
+    abstract void addScaled(T c, T partial, int length, double scale);
+
     /** A product with a few columns, computed without packing. */
     abstract void fewColumns(boolean transposeA, boolean transposeB, int m, int n, int k, T a, T b, T c, double scale);
 
-    /** Rows {@code [i0, i1)} and columns {@code [j0, j1)} of C, on the calling thread. */
+    /**
+     * Rows {@code [i0, i1)} and columns {@code [j0, j1)} of C, summed over k in {@code [k0, k1)} (a multiple of kc
+     * apart from the end), on the calling thread.
+     */
     final void block(boolean transposeA, boolean transposeB, int m, int n, int k, T a, T b, T c, double scale, int i0,
-            int i1, int j0, int j1) {
+            int i1, int j0, int j1, int k0, int k1) {
         int cols = j1 - j0;
         if (cols <= 0 || i1 <= i0) {
             return;
@@ -70,11 +76,11 @@ abstract class PackedProduct<T> {
         T packedB = buffers.packedB = grow(buffers.packedB, bPanels * nr * kc);
         T packedA = buffers.packedA = grow(buffers.packedA, (mc / mr) * mr * kc);
         T tile = buffers.tile;
-        for (int p0 = 0; p0 < k; p0 += kc) {
-            int depth = Math.min(kc, k - p0);
-            boolean first = p0 == 0;
+        for (int p0 = k0; p0 < k1; p0 += kc) {
+            int depth = Math.min(kc, k1 - p0);
+            boolean first = p0 == k0;
             // The scale is applied once, to the finished sums, so it rounds as scaling the product afterwards would.
-            double blockScale = p0 + depth == k ? scale : 1.0;
+            double blockScale = p0 + depth == k1 ? scale : 1.0;
             packB(transposeB, n, k, b, p0, depth, j0, cols, packedB);
             for (int ib = i0; ib < i1; ib += mc) {
                 int blockRows = Math.min(mc, i1 - ib);
@@ -102,6 +108,12 @@ abstract class PackedProduct<T> {
         }
     }
 
+    /** This thread's buffer for a partial C of {@code length} elements (a product split over k). */
+    final T partialC(int length) {
+        Scratch<T> buffers = scratch.get();
+        return buffers.partialC = grow(buffers.partialC, length);
+    }
+
     private T grow(T buffer, int size) {
         return length(buffer) >= size ? buffer : newArray(size);
     }
@@ -109,11 +121,13 @@ abstract class PackedProduct<T> {
     private static final class Scratch<T> {
         T packedA;
         T packedB;
+        T partialC;
         final T tile;
 
-        Scratch(T packedA, T packedB, T tile) {
+        Scratch(T packedA, T packedB, T partialC, T tile) {
             this.packedA = packedA;
             this.packedB = packedB;
+            this.partialC = partialC;
             this.tile = tile;
         }
     }

@@ -59,24 +59,36 @@ public final class SimdKernel implements ProductKernel {
             product.fewColumns(transposeA, transposeB, m, n, k, a, b, c, scale);
             return;
         }
+        if (threads < 2 || (long) m * n * k < PARALLEL_WORK) {
+            product.block(transposeA, transposeB, m, n, k, a, b, c, scale, 0, m, 0, n, 0, k);
+            return;
+        }
+        if (k >= 4 * Math.max(m, n) && k >= 2 * product.kc) {
+            // C is small and k long (a first layer's forward pass): each thread sums half of k into its own C, so
+            // each packs half of A and half of B, and the two halves are added at the end.
+            int middle = k / 2 / product.kc * product.kc;
+            T partial = product.partialC(m * n);
+            Future<?> other = WORKERS.submit(
+                    () -> product.block(transposeA, transposeB, m, n, k, a, b, partial, 1.0, 0, m, 0, n, middle, k));
+            product.block(transposeA, transposeB, m, n, k, a, b, c, 1.0, 0, m, 0, n, 0, middle);
+            await(List.of(other));
+            product.addScaled(c, partial, m * n, scale);
+            return;
+        }
         // Split the rows when C is taller than wide (each thread packs half of A, the big operand), else the columns.
         boolean byRows = m > n;
         int unit = byRows ? product.mr : product.nr;
         int size = byRows ? m : n;
         int units = (size + unit - 1) / unit;
-        int parts = Math.max(1, Math.min(threads, units));
-        if (parts == 1 || (long) m * n * k < PARALLEL_WORK) {
-            product.block(transposeA, transposeB, m, n, k, a, b, c, scale, 0, m, 0, n);
-            return;
-        }
+        int parts = Math.min(threads, units);
         List<Future<?>> running = new ArrayList<>(parts - 1);
         int start = 0;
         for (int t = 0; t < parts; t++) {
             int from = start;
             int to = t == parts - 1 ? size : (int) ((long) units * (t + 1) / parts) * unit;
             Runnable share = byRows
-                    ? () -> product.block(transposeA, transposeB, m, n, k, a, b, c, scale, from, to, 0, n)
-                    : () -> product.block(transposeA, transposeB, m, n, k, a, b, c, scale, 0, m, from, to);
+                    ? () -> product.block(transposeA, transposeB, m, n, k, a, b, c, scale, from, to, 0, n, 0, k)
+                    : () -> product.block(transposeA, transposeB, m, n, k, a, b, c, scale, 0, m, from, to, 0, k);
             if (t == parts - 1) {
                 share.run();
             } else {
@@ -84,6 +96,10 @@ public final class SimdKernel implements ProductKernel {
             }
             start = to;
         }
+        await(running);
+    }
+
+    private static void await(List<Future<?>> running) {
         try {
             for (Future<?> f : running) {
                 f.get();
