@@ -2,7 +2,6 @@ package dev.mlpkit.apps.galaxy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,10 +131,10 @@ public final class GalaxyTrain implements Command {
             LOG.info("No validation set (--val-split 0): validation accuracy is not measured.");
         }
 
-        List<TrainingListener> listeners = new ArrayList<>(List.of(new EpochLog(), new EpochProgressBar(),
-                new MetricsCsv(options.metrics), new TrainingCurves(options.curves)));
+        // The checkpoint listener first: once an epoch's line is printed, Ctrl-C saves that epoch.
         InterruptCheckpoint interrupt = new InterruptCheckpoint(options.model, metadata(folders, split, null));
-        listeners.add(interrupt);
+        List<TrainingListener> listeners = List.of(interrupt, new EpochLog(), new EpochProgressBar(),
+                new MetricsCsv(options.metrics), new TrainingCurves(options.curves));
         Trainer trainer = new Trainer(settings, listeners);
         Network network;
         if (resumed != null) {
