@@ -108,8 +108,8 @@ final class DoubleProduct extends PackedProduct<double[]> {
     @Override
     void microKernel(int depth, double[] a, int aOffset, double[] b, int bOffset, double[] c, int ldc, int offset,
             boolean accumulate) {
-        int o0 = offset + 0 * ldc;
-        int o1 = offset + 1 * ldc;
+        int o0 = offset;
+        int o1 = offset + ldc;
         int o2 = offset + 2 * ldc;
         int o3 = offset + 3 * ldc;
         int o4 = offset + 4 * ldc;

@@ -139,8 +139,8 @@ final class FloatProduct extends PackedProduct<float[]> {
     @Override
     void microKernel(int depth, float[] a, int aOffset, float[] b, int bOffset, float[] c, int ldc, int offset,
             boolean accumulate) {
-        int o0 = offset + 0 * ldc;
-        int o1 = offset + 1 * ldc;
+        int o0 = offset;
+        int o1 = offset + ldc;
         int o2 = offset + 2 * ldc;
         int o3 = offset + 3 * ldc;
         int o4 = offset + 4 * ldc;

@@ -11,8 +11,8 @@ import dev.mlpkit.nn.linalg.ProductKernel;
 
 /**
  * Matrix products on the JDK Vector API, float64 ({@link DoubleProduct}) and float32 ({@link FloatProduct}), both
- * through {@link PackedProduct}'s blocked loops. A product is split over the threads along the longer side of C, so
- * each thread packs only its own share of the bigger operand.
+ * through {@link PackedProduct}'s blocked loops. A product is split over the threads so that each packs only its own
+ * share of the bigger operand: along the longer side of C, or along k when C is small and k long.
  */
 public final class SimdKernel implements ProductKernel {
 
