@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -28,6 +29,7 @@ import dev.mlpkit.nn.linalg.MatrixFactory;
 import dev.mlpkit.nn.model.Model;
 import dev.mlpkit.nn.model.ModelFile;
 import dev.mlpkit.training.TrainingResult.StopReason;
+import dev.mlpkit.training.batching.Batching;
 import dev.mlpkit.training.batching.Batchings;
 import dev.mlpkit.training.batching.FullBatch;
 import dev.mlpkit.training.batching.MiniBatch;
@@ -158,6 +160,32 @@ class TrainerTest {
             assertEquals(expected, floats.history().get(e).trainingLoss(), 1e-4 * expected, "epoch " + (e + 1));
         }
         assertTrue(doubles.last().trainingLoss() < 0.9 * doubles.history().get(0).trainingLoss(), "it learns");
+    }
+
+    /**
+     * Evaluation keeps the examples it copied and copies again only for other examples: with training and validation
+     * sets of one size (sharing a buffer), and full batches of that size too, every epoch's figures equal a fresh
+     * evaluation of the network as it stands after that epoch.
+     */
+    @Test
+    void eachEpochsFiguresAreThoseOfAFreshEvaluation() {
+        Samples training = randomSamples(40, 5, 1, 11);
+        Samples validation = randomSamples(40, 5, 1, 12);
+        for (Batching batching : List.of(new FullBatch(), new MiniBatch(8))) {
+            Network network = network("5-6:sigmoid-1:sigmoid/bce", 4);
+            List<String> checked = new ArrayList<>();
+            TrainingListener check = new TrainingListener() {
+                @Override
+                public void epochFinished(EpochStats stats) {
+                    assertEquals(Trainer.evaluate(network, training).meanLoss(), stats.trainingLoss(), 0.0);
+                    assertEquals(Trainer.evaluate(network, validation).meanLoss(), stats.validationLoss(), 0.0);
+                    checked.add(batching + " epoch " + stats.epoch());
+                }
+            };
+            new Trainer(settings(new GradientDescent(0.5), 3).withBatching(batching), List.of(check))
+                    .train(network, training, validation);
+            assertEquals(3, checked.size(), checked.toString());
+        }
     }
 
     @Test
