@@ -255,17 +255,10 @@ public final class Matrix {
                 doubles[k] = f.applyAsDouble(doubles[k]);
             }
         } else {
-            // Widened a block at a time: converting one float at a time ties each step to the one before (the
-            // conversion writes part of a register), which made this loop three times slower than in float64.
             double[] wide = scratch();
             for (int start = 0; start < n; start += wide.length) {
                 int end = Math.min(n, start + wide.length);
-                for (int k = start; k < end; k++) {
-                    wide[k - start] = floats[k];
-                }
-                for (int k = 0; k < end - start; k++) {
-                    wide[k] = f.applyAsDouble(wide[k]);
-                }
+                applyWidened(f, floats, start, end, wide);
                 for (int k = start; k < end; k++) {
                     floats[k] = toFloat(wide[k - start]);
                 }
@@ -282,15 +275,10 @@ public final class Matrix {
                 doubles[k] *= f.applyAsDouble(other.doubles[k]);
             }
         } else if (floats != null && other.floats != null) {
-            double[] wide = scratch();    // a block at a time, as in modifyInPlace
+            double[] wide = scratch();
             for (int start = 0; start < n; start += wide.length) {
                 int end = Math.min(n, start + wide.length);
-                for (int k = start; k < end; k++) {
-                    wide[k - start] = other.floats[k];
-                }
-                for (int k = 0; k < end - start; k++) {
-                    wide[k] = f.applyAsDouble(wide[k]);
-                }
+                applyWidened(f, other.floats, start, end, wide);
                 for (int k = start; k < end; k++) {
                     floats[k] = toFloat(floats[k] * wide[k - start]);
                 }
@@ -417,6 +405,20 @@ public final class Matrix {
      */
     private static float toFloat(double value) {
         return Math.abs(value) < Float.MIN_NORMAL ? 0f : (float) value;
+    }
+
+    /**
+     * {@code wide[k - start] = f(values[k])} for k in {@code [start, end)}. Widened a block at a time: converting one
+     * float at a time ties each step to the one before (the conversion writes part of a register), which made float32
+     * activations three times slower than float64 ones.
+     */
+    private static void applyWidened(DoubleUnaryOperator f, float[] values, int start, int end, double[] wide) {
+        for (int k = start; k < end; k++) {
+            wide[k - start] = values[k];
+        }
+        for (int k = 0; k < end - start; k++) {
+            wide[k] = f.applyAsDouble(wide[k]);
+        }
     }
 
     /** A small buffer of doubles for float32 loops, made on first use. */
