@@ -1,24 +1,74 @@
 package dev.mlpkit.benchmarks;
 
+import org.ojalgo.matrix.store.MatrixStore;
+import org.ojalgo.matrix.store.R032Store;
+import org.ojalgo.matrix.store.R064Store;
+
 import dev.mlpkit.nn.linalg.Linalg;
 import dev.mlpkit.nn.linalg.ProductKernel;
 import dev.mlpkit.nn.simd.SimdKernel;
 
-/** The product backends a benchmark can choose: ojAlgo's, the SIMD kernel, and two textbook loops for reference. */
+/**
+ * The product backends a benchmark can choose: ojAlgo's, the SIMD kernel, and for reference ojAlgo's column-major
+ * store product and two textbook loops.
+ */
 final class Backends {
 
     private Backends() {
     }
 
-    /** Makes {@code name} the backend of products: ojalgo, simd, naive-ijk or ikj. */
+    /** Makes {@code name} the backend of products: ojalgo, simd, ojalgo-store, naive-ijk or ikj. */
     static void use(String name) {
         Linalg.useKernel(switch (name) {
             case "ojalgo" -> null;
             case "simd" -> new SimdKernel();
+            case "ojalgo-store" -> new OjAlgoStores();
             case "naive-ijk" -> new Loops(false);
             case "ikj" -> new Loops(true);
             default -> throw new IllegalArgumentException("unknown backend " + name);
         });
+    }
+
+    /**
+     * ojAlgo's own product on its column-major stores, {@code R064Store} and {@code R032Store}, with transposed operands
+     * as ojAlgo's transposed views: what the ojalgo backend would be without its row copies.
+     */
+    private record OjAlgoStores() implements ProductKernel {
+        @Override
+        public String name() {
+            return "ojalgo-store";
+        }
+
+        @Override
+        public boolean isUsable() {
+            return true;
+        }
+
+        @Override
+        public void multiply(boolean transposeA, boolean transposeB, int m, int n, int k, double[] a, double[] b,
+                double[] c, double scale, int threads) {
+            R064Store product = R064Store.wrap(c, m);
+            product.fillByMultiplying(op(R064Store.wrap(a, transposeA ? k : m), transposeA),
+                    op(R064Store.wrap(b, transposeB ? n : k), transposeB));
+            if (scale != 1.0) {
+                product.modifyAll(org.ojalgo.function.constant.PrimitiveMath.MULTIPLY.second(scale));
+            }
+        }
+
+        @Override
+        public void multiply(boolean transposeA, boolean transposeB, int m, int n, int k, float[] a, float[] b,
+                float[] c, float scale, int threads) {
+            R032Store product = R032Store.wrap(c, m);
+            product.fillByMultiplying(op(R032Store.wrap(a, transposeA ? k : m), transposeA),
+                    op(R032Store.wrap(b, transposeB ? n : k), transposeB));
+            if (scale != 1.0f) {
+                product.modifyAll(org.ojalgo.function.constant.PrimitiveMath.MULTIPLY.second(scale));
+            }
+        }
+
+        private static MatrixStore<Double> op(MatrixStore<Double> store, boolean transposed) {
+            return transposed ? store.transpose() : store;
+        }
     }
 
     /** The textbook triple loops, single-threaded: i-j-k (a dot product per element), or i-k-j (axpy down columns). */

@@ -19,7 +19,7 @@ public final class GflopsTable {
 
     public static void main(String[] args) throws Exception {
         JsonNode results = new ObjectMapper().readTree(Files.readString(Path.of(args.length > 0 ? args[0] : "results.json")));
-        System.out.printf("%-30s %-16s %-10s %-9s %14s %10s%n", "benchmark", "case", "backend", "precision", "median",
+        System.out.printf("%-30s %-16s %-13s %-9s %14s %10s%n", "benchmark", "case", "backend", "precision", "median",
                 "GFLOP/s");
         for (JsonNode r : results) {
             String name = r.get("benchmark").asText().replaceAll(".*\\.(\\w+Benchmark\\.\\w+)$", "$1");
@@ -40,7 +40,7 @@ public final class GflopsTable {
             };
             double gflops = name.startsWith("MatrixKernel") ? MatrixKernelBenchmark.flops(shape) / seconds / 1e9
                     : name.startsWith("Epoch") ? 11.64 / seconds : Double.NaN;
-            System.out.printf("%-30s %-16s %-10s %-9s %11.3f %-2s %10s%n", name, which, backend, precision, median, unit,
+            System.out.printf("%-30s %-16s %-13s %-9s %11.3f %-2s %10s%n", name, which, backend, precision, median, unit,
                     Double.isNaN(gflops) ? "" : String.format("%.1f", gflops));
         }
     }

@@ -42,7 +42,7 @@ public class MatrixKernelBenchmark {
     @Param({ "forward", "weightGradient", "backpropDelta", "evalForward" })
     public String shape;
 
-    @Param({ "simd", "ojalgo", "ikj", "naive-ijk" })
+    @Param({ "simd", "ojalgo", "ojalgo-store", "ikj", "naive-ijk" })
     public String backend;
 
     @Param({ "float64", "float32" })

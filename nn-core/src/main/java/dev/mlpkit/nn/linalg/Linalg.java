@@ -1,22 +1,16 @@
 package dev.mlpkit.nn.linalg;
 
-import org.ojalgo.matrix.operation.MultiplyBoth;
-import org.ojalgo.matrix.operation.MultiplyLeft;
-import org.ojalgo.matrix.operation.MultiplyNeither;
-import org.ojalgo.matrix.operation.MultiplyRight;
-
 /**
  * Process-wide settings of the linear algebra underneath: which product kernel runs and on how many threads. Set them
- * at application start, before any matrix exists.
+ * at application start.
  *
  * <p>The kernel is the first usable {@link ProductKernel} on the class path (the nn-simd module's, when the JVM runs
- * with {@code --add-modules jdk.incubator.vector}), else ojAlgo's own product. The system property
+ * with {@code --add-modules jdk.incubator.vector}), else the {@link OjAlgoKernel ojAlgo} one. The system property
  * {@code mlpkit.kernel=ojalgo} forces ojAlgo.
  */
 public final class Linalg {
 
-    private static final int[] DEFAULT_THRESHOLDS = {
-        MultiplyNeither.THRESHOLD, MultiplyLeft.THRESHOLD, MultiplyRight.THRESHOLD, MultiplyBoth.THRESHOLD };
+    private static final ProductKernel OJALGO = new OjAlgoKernel();
     private static volatile int productThreads = Runtime.getRuntime().availableProcessors();
     private static volatile ProductKernel kernel = findKernel();
     /** Enough calls of each product for the JIT's last tier, which takes a few thousand. */
@@ -26,23 +20,14 @@ public final class Linalg {
     }
 
     /**
-     * Whether matrix products may use all cores ({@code threads > 1}, ojAlgo's default) or run on the calling thread
-     * ({@code threads == 1}).
-     *
-     * <p>ojAlgo picks a matrix's product routine when the matrix is made, so this applies to matrices made afterwards.
-     * One thread is slower on big products but allocates nothing at all, which the allocation tests rely on; ojAlgo's
-     * fork-join dispatch allocates about 200 bytes per product.
+     * How many threads a matrix product may use: all cores by default. One is slower on big products but allocates
+     * nothing at all, which the allocation tests rely on; handing work to another thread costs a few hundred bytes.
      */
-    public static synchronized void setProductThreads(int threads) {
+    public static void setProductThreads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
         productThreads = threads;
-        boolean serial = threads == 1;
-        MultiplyNeither.THRESHOLD = serial ? Integer.MAX_VALUE / 2 : DEFAULT_THRESHOLDS[0];
-        MultiplyLeft.THRESHOLD = serial ? Integer.MAX_VALUE / 2 : DEFAULT_THRESHOLDS[1];
-        MultiplyRight.THRESHOLD = serial ? Integer.MAX_VALUE / 2 : DEFAULT_THRESHOLDS[2];
-        MultiplyBoth.THRESHOLD = serial ? Integer.MAX_VALUE / 2 : DEFAULT_THRESHOLDS[3];
     }
 
     /** How many threads products may use. */
@@ -50,32 +35,28 @@ public final class Linalg {
         return productThreads;
     }
 
-    /** The kernel products use, or null when ojAlgo multiplies. */
+    /** The kernel products use. */
     public static ProductKernel kernel() {
         return kernel;
     }
 
     /** {@code simd}, {@code ojalgo}, ...: the name of what multiplies matrices. */
     public static String backend() {
-        ProductKernel k = kernel;
-        return k == null ? "ojalgo" : k.name();
+        return kernel.name();
     }
 
-    /** Uses {@code kernel} for products from now on; null for ojAlgo. For benchmarks and tests. */
+    /** Uses {@code kernel} for products from now on; null for ojAlgo's. For benchmarks and tests. */
     public static void useKernel(ProductKernel kernel) {
-        Linalg.kernel = kernel;
+        Linalg.kernel = kernel == null ? OJALGO : kernel;
     }
 
     /**
      * Starts the JIT on the product kernel now: small products of {@code precision} run on a low-priority daemon thread
      * for a moment. The JIT compiles the kernel's vector code only after thousands of calls, and until then it runs many
      * times slower, which made a galaxy run's first epoch five times as long as the others; called before loading the
-     * data, this work overlaps the decoding. Without a kernel it does nothing.
+     * data, this work overlaps the decoding.
      */
     public static void warmUpInBackground(MatrixFactory precision) {
-        if (kernel == null) {
-            return;
-        }
         Thread warmUp = new Thread(() -> {
             Matrix a = precision.zeros(32, 64);
             Matrix b = precision.zeros(64, 24);
@@ -96,7 +77,7 @@ public final class Linalg {
     /** The first usable kernel on the class path; a kernel that cannot load here (no Vector API) is skipped. */
     private static ProductKernel findKernel() {
         if ("ojalgo".equals(System.getProperty("mlpkit.kernel"))) {
-            return null;
+            return OJALGO;
         }
         try {
             for (ProductKernel candidate : java.util.ServiceLoader.load(ProductKernel.class)) {
@@ -107,6 +88,6 @@ public final class Linalg {
         } catch (java.util.ServiceConfigurationError | LinkageError e) {
             // The kernel's classes need a module this JVM was not started with: ojAlgo multiplies.
         }
-        return null;
+        return OJALGO;
     }
 }

@@ -2,7 +2,6 @@ package dev.mlpkit.nn.linalg;
 
 import java.util.function.DoubleUnaryOperator;
 
-import org.ojalgo.matrix.store.MatrixStore;
 import org.ojalgo.matrix.store.PhysicalStore;
 import org.ojalgo.matrix.store.R032Store;
 import org.ojalgo.matrix.store.R064Store;
@@ -16,7 +15,6 @@ import org.ojalgo.matrix.store.R064Store;
  */
 public final class Matrix {
 
-    private final PhysicalStore<Double> store;
     /** The store's own array when it is float64 (column-major): the hot loops run on it directly. */
     private final double[] doubles;
     /** The store's own array when it is float32. */
@@ -24,12 +22,9 @@ public final class Matrix {
     private final MatrixFactory factory;
     private final int rows;
     private final int cols;
-    /** This matrix seen transposed, made once: ojAlgo builds a new view object on every {@code transpose()}. */
-    private MatrixStore<Double> transposedView;
     private double[] scratch;
 
     Matrix(PhysicalStore<Double> store, MatrixFactory factory) {
-        this.store = store;
         this.doubles = store instanceof R064Store r ? r.data : null;
         this.floats = store instanceof R032Store r ? r.data : null;
         if (doubles == null && floats == null) {
@@ -84,9 +79,7 @@ public final class Matrix {
     /** {@code out = this * right}. */
     public void multiplyInto(Matrix right, Matrix out) {
         checkProductShape(rows, cols, right.rows, right.cols, out, "A*B");
-        if (!kernelMultiply(false, right, false, out, cols, 1.0)) {
-            out.store.fillByMultiplying(store, right.store);
-        }
+        multiply(false, right, false, out, cols, 1.0);
     }
 
     /** {@code out = this * right^T}, without materialising the transpose. */
@@ -100,34 +93,13 @@ public final class Matrix {
      */
     public void multiplyByTransposeInto(Matrix right, double scale, Matrix out) {
         checkProductShape(rows, cols, right.cols, right.rows, out, "A*B^T");
-        if (!kernelMultiply(false, right, true, out, cols, scale)) {
-            out.store.fillByMultiplying(store, right.transposed());
-            if (scale != 1.0) {
-                out.scaleInPlace(scale);
-            }
-        }
+        multiply(false, right, true, out, cols, scale);
     }
 
-    /**
-     * {@code out = this^T * right}, as dot products of contiguous columns: ojAlgo's product with a transposed left
-     * operand takes a slow path that allocates on every call.
-     */
+    /** {@code out = this^T * right}, without materialising the transpose. */
     public void transposeMultiplyInto(Matrix right, Matrix out) {
         checkProductShape(cols, rows, right.rows, right.cols, out, "A^T*B");
-        if (kernelMultiply(true, right, false, out, rows, 1.0)) {
-            return;
-        }
-        for (int j = 0; j < right.cols; j++) {
-            int rightColumn = j * right.rows;
-            for (int i = 0; i < cols; i++) {
-                int leftColumn = i * rows;
-                double sum = 0.0;
-                for (int k = 0; k < rows; k++) {
-                    sum += get(leftColumn + k) * right.get(rightColumn + k);
-                }
-                out.set(i + j * out.rows, sum);
-            }
-        }
+        multiply(true, right, false, out, rows, 1.0);
     }
 
     /** Adds the {@code rows x 1} {@code column} to every column of this matrix (a bias added to every example). */
@@ -375,27 +347,20 @@ public final class Matrix {
         return "Matrix(" + shape() + ", " + factory + ")";
     }
 
-    /**
-     * Multiplies with the plugged-in kernel when there is one and all three matrices have the same precision; false
-     * otherwise.
-     */
-    private boolean kernelMultiply(boolean transposeThis, Matrix right, boolean transposeRight, Matrix out, int inner,
+    /** Multiplies with the {@link Linalg#kernel() kernel}; all three matrices must have the same precision. */
+    private void multiply(boolean transposeThis, Matrix right, boolean transposeRight, Matrix out, int inner,
             double scale) {
         ProductKernel kernel = Linalg.kernel();
-        if (kernel == null) {
-            return false;
-        }
         if (doubles != null && right.doubles != null && out.doubles != null) {
             kernel.multiply(transposeThis, transposeRight, out.rows, out.cols, inner, doubles, right.doubles,
                     out.doubles, scale, Linalg.productThreads());
-            return true;
-        }
-        if (floats != null && right.floats != null && out.floats != null) {
+        } else if (floats != null && right.floats != null && out.floats != null) {
             kernel.multiply(transposeThis, transposeRight, out.rows, out.cols, inner, floats, right.floats, out.floats,
                     (float) scale, Linalg.productThreads());
-            return true;
+        } else {
+            throw new IllegalArgumentException("a product needs three matrices of one precision, not " + factory + ", "
+                    + right.factory + " and " + out.factory);
         }
-        return false;
     }
 
     /**
@@ -403,7 +368,7 @@ public final class Matrix {
      * microcode path for every subnormal float made or read, and float32 training makes many (a saturated sigmoid's
      * output), while they carry no useful precision. GPUs and TensorFlow's CPU kernels flush them to zero too.
      */
-    private static float toFloat(double value) {
+    static float toFloat(double value) {
         return Math.abs(value) < Float.MIN_NORMAL ? 0f : (float) value;
     }
 
@@ -427,13 +392,6 @@ public final class Matrix {
             scratch = new double[Math.min(size(), 512)];
         }
         return scratch;
-    }
-
-    private MatrixStore<Double> transposed() {
-        if (transposedView == null) {
-            transposedView = store.transpose();
-        }
-        return transposedView;
     }
 
     private void checkSameShape(Matrix other) {
