@@ -4,6 +4,8 @@ import java.util.Arrays;
 
 import org.ojalgo.array.operation.AXPY;
 import org.ojalgo.concurrent.ProcessingService;
+import org.ojalgo.matrix.store.R032Store;
+import org.ojalgo.matrix.store.R064Store;
 
 /**
  * The product when no faster kernel is plugged in, and the one every JVM can run: ojAlgo's row-major algorithm, as its
@@ -19,12 +21,19 @@ import org.ojalgo.concurrent.ProcessingService;
  * network's first layer has 8 MB of weights: 23 GFLOP/s this way, 10 without).
  *
  * <p>Each element is one sum in index order, made by one thread: the same bits on any number of threads. float32
- * operands are widened and summed in double, then rounded once.
+ * operands are widened and summed in double, then rounded once (but for the few-column products left to ojAlgo's
+ * float store, which sums in float).
  */
 final class OjAlgoKernel implements ProductKernel {
 
     /** How much of the inner dimension one pass over the product's rows covers. */
     static final int INNER_BLOCK = 128;
+    /**
+     * Fewer columns than this, with untransposed operands and more than ten rows (ojAlgo's own small-row paths sum in
+     * another order): copying A into rows would cost about as much as the product, so ojAlgo's column-major product
+     * reads the arrays in place (a network classifying one image).
+     */
+    private static final int FEW_COLUMNS = 4;
     /** Below this many multiply-adds a product runs on the calling thread: the hand-over would cost more. */
     private static final long PARALLEL_WORK = 1L << 20;
 
@@ -43,6 +52,14 @@ final class OjAlgoKernel implements ProductKernel {
     @Override
     public void multiply(boolean transposeA, boolean transposeB, int m, int n, int k, double[] a, double[] b,
             double[] c, double scale, int threads) {
+        if (inPlace(transposeA, transposeB, m, n)) {
+            R064Store product = R064Store.wrap(c, m);
+            product.fillByMultiplying(R064Store.wrap(a, m), R064Store.wrap(b, k));
+            for (int i = 0; scale != 1.0 && i < m * n; i++) {
+                c[i] *= scale;
+            }
+            return;
+        }
         Product product = products.get().of(m, n, k);
         copyRows(transposeA, a, m, k, product.right, 0, k);
         product.b = b;
@@ -57,6 +74,14 @@ final class OjAlgoKernel implements ProductKernel {
     @Override
     public void multiply(boolean transposeA, boolean transposeB, int m, int n, int k, float[] a, float[] b, float[] c,
             float scale, int threads) {
+        if (inPlace(transposeA, transposeB, m, n)) {
+            R032Store product = R032Store.wrap(c, m);
+            product.fillByMultiplying(R032Store.wrap(a, m), R032Store.wrap(b, k));
+            for (int i = 0; i < m * n; i++) {
+                c[i] = Matrix.toFloat(c[i] * scale);
+            }
+            return;
+        }
         Product product = products.get().of(m, n, k);
         copyRows(transposeA, a, m, k, product.right, 0, k);
         product.b = null;
@@ -66,6 +91,10 @@ final class OjAlgoKernel implements ProductKernel {
         product.transposeB = transposeB;
         product.scale = scale;
         product.run(threads);
+    }
+
+    private static boolean inPlace(boolean transposeA, boolean transposeB, int m, int n) {
+        return n < FEW_COLUMNS && m > 10 && !transposeA && !transposeB;
     }
 
     /**

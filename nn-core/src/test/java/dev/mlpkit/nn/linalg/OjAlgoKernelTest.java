@@ -22,7 +22,7 @@ class OjAlgoKernelTest {
 
     @ParameterizedTest(name = "{0}x{2} times {2}x{1}, {3} threads")
     @CsvSource({ "1,1,1,1", "7,13,5,2", "3,1,9,1", "129,3,257,2", "5,300,129,2", "256,100,4096,1", "256,100,4096,2",
-        "1,2050,256,2" })
+        "1,2050,256,2", "256,1,4096,2", "33,3,70,1" })
     void theThreeProductsEqualTheTextbookSumBitForBit(int m, int n, int k, int threads) {
         double[] a = random(m * k, 1);
         double[] b = random(k * n, 2);
