@@ -8,7 +8,8 @@ import org.ojalgo.matrix.store.R064Store;
  * Makes the matrices a network computes with; the choice of storage (and so of precision) is this object.
  *
  * <p>Pass one to a network's constructor, as ojAlgo's own ANN takes its store factory: {@link #float64()} is the
- * default, {@link #float32()} stores every element as a float, and the product kernel multiplies and sums in float.
+ * default, {@link #float32()} stores every element as a float (the simd kernel also sums in float, the ojAlgo one in
+ * double).
  */
 public final class MatrixFactory {
 
