@@ -60,14 +60,8 @@ final class OjAlgoKernel implements ProductKernel {
             }
             return;
         }
-        Product product = products.get().of(m, n, k);
+        Product product = products.get().of(m, n, k, transposeB, b, c, scale);
         copyRows(transposeA, a, m, k, product.right, 0, k);
-        product.b = b;
-        product.c = c;
-        product.bFloats = null;
-        product.cFloats = null;
-        product.transposeB = transposeB;
-        product.scale = scale;
         product.run(threads);
     }
 
@@ -82,14 +76,8 @@ final class OjAlgoKernel implements ProductKernel {
             }
             return;
         }
-        Product product = products.get().of(m, n, k);
+        Product product = products.get().of(m, n, k, transposeB, b, c, scale);
         copyRows(transposeA, a, m, k, product.right, 0, k);
-        product.b = null;
-        product.c = null;
-        product.bFloats = b;
-        product.cFloats = c;
-        product.transposeB = transposeB;
-        product.scale = scale;
         product.run(threads);
     }
 
@@ -149,10 +137,30 @@ final class OjAlgoKernel implements ProductKernel {
         private float[] cFloats;
         private double scale;
 
-        Product of(int m, int n, int k) {
+        /** This thread's product set up for {@code c = scale * op(a) * op(b)} in float64; op(a) is still to be copied. */
+        Product of(int m, int n, int k, boolean transposeB, double[] b, double[] c, double scale) {
+            this.b = b;
+            this.c = c;
+            bFloats = null;
+            cFloats = null;
+            return shape(m, n, k, transposeB, scale);
+        }
+
+        /** The same in float32. */
+        Product of(int m, int n, int k, boolean transposeB, float[] b, float[] c, float scale) {
+            this.b = null;
+            this.c = null;
+            bFloats = b;
+            cFloats = c;
+            return shape(m, n, k, transposeB, scale);
+        }
+
+        private Product shape(int m, int n, int k, boolean transposeB, double scale) {
             this.m = m;
             this.n = n;
             this.k = k;
+            this.transposeB = transposeB;
+            this.scale = scale;
             left = lefts.take(n, k);
             right = rights.take(k, m);
             result = results.take(n, m);
