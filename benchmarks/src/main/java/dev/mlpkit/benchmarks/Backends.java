@@ -5,7 +5,7 @@ import org.ojalgo.matrix.store.R032Store;
 import org.ojalgo.matrix.store.R064Store;
 
 import dev.mlpkit.nn.linalg.Linalg;
-import dev.mlpkit.nn.linalg.ProductKernel;
+import dev.mlpkit.nn.linalg.Kernel;
 import dev.mlpkit.nn.simd.SimdKernel;
 
 /**
@@ -33,7 +33,7 @@ final class Backends {
      * ojAlgo's own product on its column-major stores, {@code R064Store} and {@code R032Store}, with transposed operands
      * as ojAlgo's transposed views: what the ojalgo backend would be without its row copies.
      */
-    private record OjAlgoStores() implements ProductKernel {
+    private record OjAlgoStores() implements Kernel {
         @Override
         public String name() {
             return "ojalgo-store";
@@ -72,7 +72,7 @@ final class Backends {
     }
 
     /** The textbook triple loops, single-threaded: i-j-k (a dot product per element), or i-k-j (axpy down columns). */
-    private record Loops(boolean ikj) implements ProductKernel {
+    private record Loops(boolean ikj) implements Kernel {
         @Override
         public String name() {
             return ikj ? "ikj" : "naive-ijk";

@@ -4,15 +4,15 @@ package dev.mlpkit.nn.linalg;
  * Process-wide settings of the linear algebra underneath: which product kernel runs and on how many threads. Set them
  * at application start.
  *
- * <p>The kernel is the first usable {@link ProductKernel} on the class path (the nn-simd module's, when the JVM runs
+ * <p>The kernel is the first usable {@link Kernel} on the class path (the nn-simd module's, when the JVM runs
  * with {@code --add-modules jdk.incubator.vector}), else the {@link OjAlgoKernel ojAlgo} one. The system property
  * {@code mlpkit.kernel=ojalgo} forces ojAlgo.
  */
 public final class Linalg {
 
-    private static final ProductKernel OJALGO = new OjAlgoKernel();
+    private static final Kernel OJALGO = new OjAlgoKernel();
     private static volatile int productThreads = Runtime.getRuntime().availableProcessors();
-    private static volatile ProductKernel kernel = findKernel();
+    private static volatile Kernel kernel = findKernel();
     /** Enough calls of each product for the JIT's last tier, which takes a few thousand. */
     private static final int WARM_UP_ROUNDS = 3000;
 
@@ -36,7 +36,7 @@ public final class Linalg {
     }
 
     /** The kernel products use. */
-    public static ProductKernel kernel() {
+    public static Kernel kernel() {
         return kernel;
     }
 
@@ -46,7 +46,7 @@ public final class Linalg {
     }
 
     /** Uses {@code kernel} for products from now on; null for ojAlgo's. For benchmarks and tests. */
-    public static void useKernel(ProductKernel kernel) {
+    public static void useKernel(Kernel kernel) {
         Linalg.kernel = kernel == null ? OJALGO : kernel;
     }
 
@@ -75,12 +75,12 @@ public final class Linalg {
     }
 
     /** The first usable kernel on the class path; a kernel that cannot load here (no Vector API) is skipped. */
-    private static ProductKernel findKernel() {
+    private static Kernel findKernel() {
         if ("ojalgo".equals(System.getProperty("mlpkit.kernel"))) {
             return OJALGO;
         }
         try {
-            for (ProductKernel candidate : java.util.ServiceLoader.load(ProductKernel.class)) {
+            for (Kernel candidate : java.util.ServiceLoader.load(Kernel.class)) {
                 if (candidate.isUsable()) {
                     return candidate;
                 }

@@ -238,6 +238,15 @@ public final class Matrix {
         }
     }
 
+    /** Replaces every element {@code x} by the logistic function {@code 1 / (1 + e^-x)}, on the {@link Kernel}. */
+    public void logisticInPlace() {
+        if (doubles != null) {
+            Linalg.kernel().logistic(doubles, size());
+        } else {
+            Linalg.kernel().logistic(floats, size());
+        }
+    }
+
     /** {@code this = this * f(other)}, element by element. */
     public void multiplyByFunctionOfInPlace(DoubleUnaryOperator f, Matrix other) {
         checkSameShape(other);
@@ -350,7 +359,7 @@ public final class Matrix {
     /** Multiplies with the {@link Linalg#kernel() kernel}; all three matrices must have the same precision. */
     private void multiply(boolean transposeThis, Matrix right, boolean transposeRight, Matrix out, int inner,
             double scale) {
-        ProductKernel kernel = Linalg.kernel();
+        Kernel kernel = Linalg.kernel();
         if (doubles != null && right.doubles != null && out.doubles != null) {
             kernel.multiply(transposeThis, transposeRight, out.rows, out.cols, inner, doubles, right.doubles,
                     out.doubles, scale, Linalg.productThreads());

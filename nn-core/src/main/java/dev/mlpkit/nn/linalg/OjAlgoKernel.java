@@ -24,7 +24,7 @@ import org.ojalgo.matrix.store.R064Store;
  * operands are widened and summed in double, then rounded once (but for the few-column products left to ojAlgo's
  * float store, which sums in float).
  */
-final class OjAlgoKernel implements ProductKernel {
+final class OjAlgoKernel implements Kernel {
 
     /** How much of the inner dimension one pass over the product's rows covers. */
     static final int INNER_BLOCK = 128;

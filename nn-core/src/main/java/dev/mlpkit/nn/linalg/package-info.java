@@ -5,7 +5,7 @@
  * <p>The network works on {@link dev.mlpkit.nn.linalg.Matrix}, a dense column-major matrix whose storage is an ojAlgo
  * {@code PhysicalStore} made by a {@link dev.mlpkit.nn.linalg.MatrixFactory}: {@code R064Store} (float64) by default,
  * {@code R032Store} (float32) on request. ojAlgo renamed its core classes once without deprecation (Primitive64Store
- * became R064Store in 54.0), and a faster {@link dev.mlpkit.nn.linalg.ProductKernel} plugs in here, so nothing outside
+ * became R064Store in 54.0), and a faster {@link dev.mlpkit.nn.linalg.Kernel} plugs in here, so nothing outside
  * this package imports {@code org.ojalgo}.
  *
  * <p>Conventions: element (i, j) lives at index {@code i + j * rows}; a method that writes into a matrix the caller

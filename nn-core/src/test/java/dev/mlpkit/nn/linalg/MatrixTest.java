@@ -92,6 +92,23 @@ class MatrixTest {
         }
     }
 
+    /** Without a faster kernel, the logistic function is Math.exp's, and float32 rounds it once and flushes as above. */
+    @Test
+    void theLogisticFunctionOfTheOjAlgoKernelIsMathExpsOneElementAtATime() {
+        Linalg.useKernel(null);
+        for (MatrixFactory f : new MatrixFactory[] { MatrixFactory.float32(), MatrixFactory.float64() }) {
+            double[] z = { -1000, -100, -80, -2, -0.0, 0.5, 3, 40, 1000, Double.NaN };
+            Matrix m = f.fromRows(new double[][] { z });
+            m.logisticInPlace();
+            for (int j = 0; j < z.length; j++) {
+                double x = f.fromRows(new double[][] { { z[j] } }).get(0, 0);
+                double exact = 1 / (1 + Math.exp(-x));
+                double expected = f == MatrixFactory.float32() ? Matrix.toFloat(exact) : exact;
+                assertEquals(expected, m.get(0, j), 0.0, f.name() + " logistic(" + z[j] + ")");
+            }
+        }
+    }
+
     @Test
     void multiplyByFunctionOfMultipliesEachElementByTheFunctionOfTheOther() {
         for (MatrixFactory f : new MatrixFactory[] { MatrixFactory.float32(), MatrixFactory.float64() }) {

@@ -18,7 +18,7 @@ import org.ojalgo.matrix.store.R064Store;
  */
 class OjAlgoKernelTest {
 
-    private static final ProductKernel KERNEL = new OjAlgoKernel();
+    private static final Kernel KERNEL = new OjAlgoKernel();
 
     @ParameterizedTest(name = "{0}x{2} times {2}x{1}, {3} threads")
     @CsvSource({ "1,1,1,1", "7,13,5,2", "3,1,9,1", "129,3,257,2", "5,300,129,2", "256,100,4096,1", "256,100,4096,2",

@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * float32 panels and micro-kernel, {@link DoubleProduct}'s twin: MR is two vectors of the preferred species (32
  * floats with AVX-512), NR is 12; sums are kept in float, as sgemm keeps them. Blocks of 128 of k keep an A panel
- * (16 KB) in L1. Subnormal inputs count as zero (see {@link #flushSubnormals}).
+ * (16 KB) in L1. Subnormal inputs count as zero (see {@link #flushed}).
  */
 final class FloatProduct extends PackedProduct<float[]> {
 
@@ -17,9 +17,11 @@ final class FloatProduct extends PackedProduct<float[]> {
     static final int LANES = SPECIES.length();
     private static final int MR = 2 * LANES;
     private static final int NR = 12;
+    private static final int NARROW = 4;
+    private final ThreadLocal<PanelGather> panelGathers = ThreadLocal.withInitial(() -> new PanelGather(NR, LANES));
 
     FloatProduct() {
-        super(MR, NR, 128, Math.max(MR, 192 / MR * MR));
+        super(MR, NR, NARROW, 128, Math.max(MR, 192 / MR * MR));
     }
 
     @Override
@@ -32,30 +34,22 @@ final class FloatProduct extends PackedProduct<float[]> {
         return array.length;
     }
 
-    @Override
-    void packA(boolean transposeA, int m, int k, float[] a, int i0, int rows, int p0, int depth, float[] out) {
-        packPanelsOfA(transposeA, m, k, a, i0, rows, p0, depth, out);
-        flushSubnormals(out, (rows + MR - 1) / MR * MR * depth);
-    }
-
-    @Override
-    void packB(boolean transposeB, int n, int k, float[] b, int p0, int depth, int j0, int cols, float[] out) {
-        packPanelsOfB(transposeB, n, k, b, p0, depth, j0, cols, out);
-        flushSubnormals(out, (cols + NR - 1) / NR * NR * depth);
-    }
-
     /**
-     * Subnormal numbers (below {@link Float#MIN_NORMAL}, about 1.2e-38) become zero before they reach the micro-kernel,
-     * as GPUs and TensorFlow's CPU kernels flush them: x86 computes with them a hundred times slower, and float32
-     * training makes many (a saturated sigmoid's output, 1 / (1 + e^100), is one), while they carry no precision.
+     * Subnormal numbers (below {@link Float#MIN_NORMAL}, about 1.2e-38) become zero on their way into the panels, as
+     * GPUs and TensorFlow's CPU kernels flush them: x86 computes with them a hundred times slower, and float32 training
+     * makes many (a saturated sigmoid's output, 1 / (1 + e^100), is one), while they carry no precision. A panel is
+     * flushed while it is packed, or right after, while it is still in L1.
      */
-    private static void flushSubnormals(float[] x, int length) {
-        int i = 0;
-        for (; i <= length - LANES; i += LANES) {
-            FloatVector v = FloatVector.fromArray(SPECIES, x, i);
-            v.blend(0f, v.abs().lt(Float.MIN_NORMAL)).intoArray(x, i);
+    private static FloatVector flushed(FloatVector v) {
+        return v.blend(0f, v.abs().lt(Float.MIN_NORMAL));
+    }
+
+    private static void flushSubnormals(float[] x, int from, int to) {
+        int i = from;
+        for (; i <= to - LANES; i += LANES) {
+            flushed(FloatVector.fromArray(SPECIES, x, i)).intoArray(x, i);
         }
-        for (; i < length; i++) {
+        for (; i < to; i++) {
             if (Math.abs(x[i]) < Float.MIN_NORMAL) {
                 x[i] = 0f;
             }
@@ -63,8 +57,8 @@ final class FloatProduct extends PackedProduct<float[]> {
     }
 
     /** Reads run along A's memory (down a column, or along a row of a transposed A); only the writes jump. */
-    private static void packPanelsOfA(boolean transposeA, int m, int k, float[] a, int i0, int rows, int p0, int depth,
-            float[] out) {
+    @Override
+    void packA(boolean transposeA, int m, int k, float[] a, int i0, int rows, int p0, int depth, float[] out) {
         for (int ip = 0; ip * MR < rows; ip++) {
             int base = ip * MR * depth;
             int i = i0 + ip * MR;
@@ -73,8 +67,8 @@ final class FloatProduct extends PackedProduct<float[]> {
                 for (int p = 0; p < depth; p++) {
                     int src = i + (p0 + p) * m;
                     int o = base + p * MR;
-                    FloatVector.fromArray(SPECIES, a, src).intoArray(out, o);
-                    FloatVector.fromArray(SPECIES, a, src + LANES).intoArray(out, o + LANES);
+                    flushed(FloatVector.fromArray(SPECIES, a, src)).intoArray(out, o);
+                    flushed(FloatVector.fromArray(SPECIES, a, src + LANES)).intoArray(out, o + LANES);
                 }
                 continue;
             }
@@ -93,38 +87,58 @@ final class FloatProduct extends PackedProduct<float[]> {
             for (int p = 0; panelRows < MR && p < depth; p++) {
                 Arrays.fill(out, base + p * MR + panelRows, base + (p + 1) * MR, 0.0f);
             }
+            flushSubnormals(out, base, base + MR * depth);
         }
     }
 
-    /** A plain B is read down its NR columns at once, so every write lands next to the one before. */
-    private static void packPanelsOfB(boolean transposeB, int n, int k, float[] b, int p0, int depth, int j0, int cols,
-            float[] out) {
-        for (int jp = 0; jp * NR < cols; jp++) {
-            int base = jp * NR * depth;
-            int j = j0 + jp * NR;
-            int panelCols = Math.min(NR, cols - jp * NR);
-            if (!transposeB && panelCols == NR) {
-                int s = j * k + p0;
-                for (int p = 0; p < depth; p++, s++) {
-                    int o = base + p * NR;
-                    for (int jj = 0; jj < NR; jj++) {
-                        out[o + jj] = b[s + jj * k];
-                    }
-                }
-                continue;
-            }
-            if (transposeB && panelCols == NR) {
+    /** A plain B is gathered a panel row at a time; a transposed B holds each panel row in one piece already. */
+    @Override
+    void packB(boolean transposeB, int n, int k, float[] b, int p0, int depth, int j0, int cols, int width, float[] out,
+            int outOffset) {
+        for (int jp = 0; jp * width < cols; jp++) {
+            int base = outOffset + jp * width * depth;
+            int j = j0 + jp * width;
+            int panelCols = Math.min(width, cols - jp * width);
+            if (!transposeB && panelCols == width) {
+                gatherPanel(b, k, j * k + p0, depth, width, out, base);
+            } else if (transposeB && panelCols == width) {
                 for (int p = 0; p < depth; p++) {
-                    System.arraycopy(b, j + (p0 + p) * n, out, base + p * NR, NR);
+                    System.arraycopy(b, j + (p0 + p) * n, out, base + p * width, width);
                 }
-                continue;
+            } else {
+                for (int p = 0; p < depth; p++) {
+                    int o = base + p * width;
+                    for (int jj = 0; jj < panelCols; jj++) {
+                        out[o + jj] = transposeB ? b[j + jj + (p0 + p) * n] : b[(j + jj) * k + p0 + p];
+                    }
+                    Arrays.fill(out, o + panelCols, o + width, 0.0f);
+                }
             }
-            for (int p = 0; p < depth; p++) {
+            flushSubnormals(out, base, base + width * depth);
+        }
+    }
+
+    /**
+     * A full panel of a plain B: whole rows at a time with vector gathers (twice as fast as element by element), then
+     * the rows left over one element at a time.
+     */
+    private void gatherPanel(float[] b, int k, int first, int depth, int width, float[] out, int base) {
+        int p = 0;
+        if (width == NR) {
+            PanelGather gather = panelGathers.get();
+            int[] offsets = gather.offsets(k);
+            int rows = gather.rows();
+            for (; p + rows <= depth; p += rows) {
                 int o = base + p * NR;
-                for (int jj = 0; jj < panelCols; jj++) {
-                    out[o + jj] = transposeB ? b[j + jj + (p0 + p) * n] : b[(j + jj) * k + p0 + p];
+                for (int q = 0; q < offsets.length; q += LANES) {
+                    FloatVector.fromArray(SPECIES, b, first + p, offsets, q).intoArray(out, o + q);
                 }
-                Arrays.fill(out, o + panelCols, o + NR, 0.0f);
+            }
+        }
+        for (; p < depth; p++) {
+            int o = base + p * width;
+            for (int jj = 0; jj < width; jj++) {
+                out[o + jj] = b[first + p + jj * k];
             }
         }
     }
@@ -244,6 +258,55 @@ final class FloatProduct extends PackedProduct<float[]> {
         lower11.intoArray(c, o11 + LANES);
     }
 
+    /**
+     * The micro-kernel's narrow twin, a tile of {@link #NARROW} columns (eight accumulators), for the last columns of a
+     * product when they would fill a third or two of a full tile: with the galaxy network's batches of 100 and its
+     * layers of 4096 and 256, that is every product, and a full tile there would do three times the work.
+     */
+    @Override
+    void narrowKernel(int depth, float[] a, int aOffset, float[] b, int bOffset, float[] c, int ldc, int offset,
+            boolean accumulate) {
+        int o0 = offset;
+        int o1 = offset + ldc;
+        int o2 = offset + 2 * ldc;
+        int o3 = offset + 3 * ldc;
+        FloatVector upper0 = accumulate ? FloatVector.fromArray(SPECIES, c, o0) : FloatVector.zero(SPECIES);
+        FloatVector lower0 = accumulate ? FloatVector.fromArray(SPECIES, c, o0 + LANES) : FloatVector.zero(SPECIES);
+        FloatVector upper1 = accumulate ? FloatVector.fromArray(SPECIES, c, o1) : FloatVector.zero(SPECIES);
+        FloatVector lower1 = accumulate ? FloatVector.fromArray(SPECIES, c, o1 + LANES) : FloatVector.zero(SPECIES);
+        FloatVector upper2 = accumulate ? FloatVector.fromArray(SPECIES, c, o2) : FloatVector.zero(SPECIES);
+        FloatVector lower2 = accumulate ? FloatVector.fromArray(SPECIES, c, o2 + LANES) : FloatVector.zero(SPECIES);
+        FloatVector upper3 = accumulate ? FloatVector.fromArray(SPECIES, c, o3) : FloatVector.zero(SPECIES);
+        FloatVector lower3 = accumulate ? FloatVector.fromArray(SPECIES, c, o3 + LANES) : FloatVector.zero(SPECIES);
+        for (int p = 0; p < depth; p++) {
+            int ao = aOffset + p * MR;
+            FloatVector a0 = FloatVector.fromArray(SPECIES, a, ao);
+            FloatVector a1 = FloatVector.fromArray(SPECIES, a, ao + LANES);
+            int bo = bOffset + p * NARROW;
+            FloatVector bv;
+            bv = FloatVector.broadcast(SPECIES, b[bo]);
+            upper0 = a0.fma(bv, upper0);
+            lower0 = a1.fma(bv, lower0);
+            bv = FloatVector.broadcast(SPECIES, b[bo + 1]);
+            upper1 = a0.fma(bv, upper1);
+            lower1 = a1.fma(bv, lower1);
+            bv = FloatVector.broadcast(SPECIES, b[bo + 2]);
+            upper2 = a0.fma(bv, upper2);
+            lower2 = a1.fma(bv, lower2);
+            bv = FloatVector.broadcast(SPECIES, b[bo + 3]);
+            upper3 = a0.fma(bv, upper3);
+            lower3 = a1.fma(bv, lower3);
+        }
+        upper0.intoArray(c, o0);
+        lower0.intoArray(c, o0 + LANES);
+        upper1.intoArray(c, o1);
+        lower1.intoArray(c, o1 + LANES);
+        upper2.intoArray(c, o2);
+        lower2.intoArray(c, o2 + LANES);
+        upper3.intoArray(c, o3);
+        lower3.intoArray(c, o3 + LANES);
+    }
+
     @Override
     void mergeTile(float[] tile, float[] c, int ldc, int i, int j, int rows, int cols, boolean first, double scale) {
         for (int jj = 0; jj < cols; jj++) {
@@ -268,9 +331,9 @@ final class FloatProduct extends PackedProduct<float[]> {
     }
 
     @Override
-    void scaleTile(float[] c, int ldc, int offset, double scale) {
+    void scaleTile(float[] c, int ldc, int offset, int cols, double scale) {
         float factor = (float) scale;
-        for (int jj = 0; jj < NR; jj++) {
+        for (int jj = 0; jj < cols; jj++) {
             int o = offset + jj * ldc;
             FloatVector.fromArray(SPECIES, c, o).mul(factor).intoArray(c, o);
             FloatVector.fromArray(SPECIES, c, o + LANES).mul(factor).intoArray(c, o + LANES);

