@@ -1,8 +1,8 @@
 package dev.mlpkit.nn.linalg;
 
 /**
- * Process-wide settings of the linear algebra underneath: which product kernel runs and on how many threads. Set them
- * at application start.
+ * Process-wide settings of the linear algebra underneath: which kernel runs and on how many threads. Set them at
+ * application start.
  *
  * <p>The kernel is the first usable {@link Kernel} on the class path (the nn-simd module's, when the JVM runs
  * with {@code --add-modules jdk.incubator.vector}), else the {@link OjAlgoKernel ojAlgo} one. The system property
@@ -51,20 +51,22 @@ public final class Linalg {
     }
 
     /**
-     * Starts the JIT on the product kernel now: small products of {@code precision} run on a low-priority daemon thread
-     * for a moment. The JIT compiles the kernel's vector code only after thousands of calls, and until then it runs many
-     * times slower, which made a galaxy run's first epoch five times as long as the others; called before loading the
-     * data, this work overlaps the decoding.
+     * Starts the JIT on the kernel now: small products and logistic functions of {@code precision} run on a
+     * low-priority daemon thread for a moment. The JIT compiles the kernel's vector code only after thousands of calls,
+     * and until then it runs many times slower, which made a galaxy run's first epoch five times as long as the others;
+     * called before loading the data, this work overlaps the decoding.
      */
     public static void warmUpInBackground(MatrixFactory precision) {
         Thread warmUp = new Thread(() -> {
+            // 28 and 64 columns: a kernel's full tiles and its narrower ones for the last few columns.
             Matrix a = precision.zeros(32, 64);
-            Matrix b = precision.zeros(64, 24);
-            Matrix c = precision.zeros(32, 24);
+            Matrix b = precision.zeros(64, 28);
+            Matrix c = precision.zeros(32, 28);
             Matrix weights = precision.zeros(32, 64);
-            Matrix back = precision.zeros(64, 24);
+            Matrix back = precision.zeros(64, 28);
             for (int i = 0; i < WARM_UP_ROUNDS; i++) {
                 a.multiplyInto(b, c);                      // forward
+                c.logisticInPlace();                       // sigmoid
                 c.multiplyByTransposeInto(b, 0.5, weights);  // weight gradient
                 a.transposeMultiplyInto(c, back);          // delta
             }
