@@ -4,8 +4,8 @@ import org.ojalgo.matrix.store.MatrixStore;
 import org.ojalgo.matrix.store.R032Store;
 import org.ojalgo.matrix.store.R064Store;
 
-import dev.mlpkit.nn.linalg.Linalg;
 import dev.mlpkit.nn.linalg.Kernel;
+import dev.mlpkit.nn.linalg.Linalg;
 import dev.mlpkit.nn.simd.SimdKernel;
 
 /**

@@ -10,7 +10,7 @@ final class Sigmoid extends ElementwiseActivation {
         return "sigmoid";
     }
 
-    /** On the kernel, which computes many elements per instruction (the SIMD kernel: six times as fast). */
+    /** On the kernel, which may compute many elements per instruction (the SIMD kernel: four times as fast). */
     @Override
     public void applyInPlace(Matrix z) {
         z.logisticInPlace();

@@ -5,7 +5,7 @@ package dev.mlpkit.nn.linalg;
  * the JDK Vector API): matrix products, and the logistic function of sigmoid layers. Without one, or when it is not
  * usable on this JVM, ojAlgo multiplies and {@link Math#exp} computes the logistic function.
  *
- * <p>All arrays are column-major. {@code a} is m x k, or k x m when {@code transposeA}; {@code b} is k x n, or
+ * <p>In products, all arrays are column-major. {@code a} is m x k, or k x m when {@code transposeA}; {@code b} is k x n, or
  * n x k when {@code transposeB}; {@code c} (m x n) is overwritten with {@code scale * (op(a) * op(b))}: the product
  * first, then one multiplication by {@code scale}, so a scale of 1 changes nothing and any scale gives the same bits as
  * scaling the finished product.
@@ -28,7 +28,8 @@ public interface Kernel {
 
     /**
      * {@code x = 1 / (1 + e^-x)} for the first {@code length} elements. This default is {@link Math#exp}'s, one element
-     * at a time; a kernel may differ from it by a few units in the last place.
+     * at a time. A kernel may differ from it by a few units in the last place, but not from itself: the same input gives
+     * the same bits every time, or a training run resumed from a checkpoint would not repeat an uninterrupted one.
      */
     default void logistic(double[] x, int length) {
         for (int i = 0; i < length; i++) {

@@ -35,7 +35,7 @@ public final class Linalg {
         return productThreads;
     }
 
-    /** The kernel products use. */
+    /** The kernel that multiplies matrices and computes the logistic function. */
     public static Kernel kernel() {
         return kernel;
     }
@@ -45,7 +45,7 @@ public final class Linalg {
         return kernel.name();
     }
 
-    /** Uses {@code kernel} for products from now on; null for ojAlgo's. For benchmarks and tests. */
+    /** Uses {@code kernel} from now on; null for the ojAlgo one. For benchmarks and tests. */
     public static void useKernel(Kernel kernel) {
         Linalg.kernel = kernel == null ? OJALGO : kernel;
     }
