@@ -14,7 +14,7 @@ public final class Linalg {
     private static volatile int productThreads = Runtime.getRuntime().availableProcessors();
     private static volatile Kernel kernel = findKernel();
     /** Enough calls of each product for the JIT's last tier, which takes a few thousand. */
-    private static final int WARM_UP_ROUNDS = 3000;
+    private static final int WARM_UP_ROUNDS = 1000;
 
     private Linalg() {
     }
@@ -51,29 +51,49 @@ public final class Linalg {
     }
 
     /**
-     * Starts the JIT on the kernel now: small products and logistic functions of {@code precision} run on a
-     * low-priority daemon thread for a moment. The JIT compiles the kernel's vector code only after thousands of calls,
-     * and until then it runs many times slower, which made a galaxy run's first epoch five times as long as the others;
-     * called before loading the data, this work overlaps the decoding.
+     * Starts the JIT on the kernel now: products and logistic functions of {@code precision} run on a low-priority
+     * daemon thread for a moment. The JIT compiles the kernel's vector code only after thousands of calls, and until
+     * then it runs many times slower, which made a galaxy run's first epoch five times as long as the others; called
+     * before loading the data, this work overlaps the decoding. Returns the warm-up's thread, which callers need not wait
+     * for: products give the same bits during the warm-up as after it.
      */
-    public static void warmUpInBackground(MatrixFactory precision) {
-        Thread warmUp = new Thread(() -> {
-            // 28 and 64 columns: a kernel's full tiles and its narrower ones for the last few columns.
-            Matrix a = precision.zeros(32, 64);
-            Matrix b = precision.zeros(64, 28);
-            Matrix c = precision.zeros(32, 28);
-            Matrix weights = precision.zeros(32, 64);
-            Matrix back = precision.zeros(64, 28);
-            for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-                a.multiplyInto(b, c);                      // forward
-                c.logisticInPlace();                       // sigmoid
-                c.multiplyByTransposeInto(b, 0.5, weights);  // weight gradient
-                a.transposeMultiplyInto(c, back);          // delta
-            }
-        }, "mlpkit-warm-up");
+    public static Thread warmUpInBackground(MatrixFactory precision) {
+        Thread warmUp = new Thread(() -> warmUp(precision, WARM_UP_ROUNDS), "mlpkit-warm-up");
         warmUp.setDaemon(true);
         warmUp.setPriority(Thread.MIN_PRIORITY);
         warmUp.start();
+        return warmUp;
+    }
+
+    /**
+     * {@code rounds} rounds of a small layer's products, logistic function and update, on sizes that take every branch
+     * of the kernel's inner code before the JIT compiles it: 37 rows and 29 columns leave edge panels and narrow tiles,
+     * and 140 terms are summed in two blocks. A branch first taken after compilation throws the compiled code away, and
+     * the vector code then runs interpreted, hundreds of times slower, until it is compiled again: that took half a
+     * second of a galaxy run's first epoch.
+     */
+    static void warmUp(MatrixFactory precision, int rounds) {
+        Matrix weights = filled(precision, 37, 140);
+        Matrix input = filled(precision, 140, 29);
+        Matrix output = precision.zeros(37, 29);
+        Matrix gradient = precision.zeros(37, 140);
+        Matrix delta = precision.zeros(140, 29);
+        for (int round = 0; round < rounds; round++) {
+            weights.multiplyInto(input, output);                       // forward
+            output.logisticInPlace();                                  // sigmoid
+            output.multiplyByTransposeInto(input, 0.5, gradient);      // weight gradient
+            weights.transposeMultiplyInto(output, delta);              // delta
+            weights.addScaledInPlace(round % 2 == 0 ? -1e-3 : 1e-3, gradient); // update, back and forth
+        }
+    }
+
+    /** A matrix of values between -1 and 1 of both signs, and some zeros, as data has. */
+    private static Matrix filled(MatrixFactory precision, int rows, int cols) {
+        Matrix m = precision.zeros(rows, cols);
+        for (int i = 0; i < m.size(); i++) {
+            m.set(i, i % 17 == 0 ? 0.0 : Math.sin(i));
+        }
+        return m;
     }
 
     /** The first usable kernel on the class path; a kernel that cannot load here (no Vector API) is skipped. */

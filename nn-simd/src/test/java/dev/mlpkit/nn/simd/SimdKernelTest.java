@@ -196,6 +196,40 @@ class SimdKernelTest {
         }
     }
 
+    /**
+     * The galaxy app warms the kernel up on a thread of its own, which may still run when training starts: the products
+     * it runs beside, and those after it, have the bits they have without it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "float64", "float32" })
+    void theWarmUpLeavesNoTraceInOtherProducts(String precision) {
+        MatrixFactory f = MatrixFactory.named(precision);
+        Linalg.setProductThreads(2); // 300x700 times 700x45 is split by rows
+        try {
+            Matrix a = random(f, 300, 700, 1);
+            Matrix b = random(f, 700, 45, 2);
+            Matrix expected = f.zeros(300, 45);
+            a.multiplyInto(b, expected);
+            expected.logisticInPlace();
+
+            Thread warmUp = Linalg.warmUpInBackground(f);
+            int during = 0;
+            do {
+                Matrix c = f.zeros(300, 45);
+                a.multiplyInto(b, c);
+                c.logisticInPlace();
+                assertSameBits(expected, c, "during the warm-up, product " + ++during);
+            } while (warmUp.isAlive());
+            Matrix after = f.zeros(300, 45);
+            a.multiplyInto(b, after);
+            after.logisticInPlace();
+            assertSameBits(expected, after, "after the warm-up");
+            assertTrue(during > 1, "the warm-up ended before a second product");
+        } finally {
+            Linalg.setProductThreads(Runtime.getRuntime().availableProcessors());
+        }
+    }
+
     @Test
     void previousContentsOfTheOutputDoNotLeakIn() {
         Matrix a = random(20, 300, 3);
