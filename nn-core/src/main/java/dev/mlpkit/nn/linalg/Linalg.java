@@ -13,7 +13,7 @@ public final class Linalg {
     private static final Kernel OJALGO = new OjAlgoKernel();
     private static volatile int productThreads = Runtime.getRuntime().availableProcessors();
     private static volatile Kernel kernel = findKernel();
-    /** Enough calls of each product for the JIT's last tier, which takes a few thousand. */
+    /** Enough rounds for the JIT's last tier, which counts a method's calls and loop turns, to compile every part. */
     private static final int WARM_UP_ROUNDS = 1000;
 
     private Linalg() {
@@ -72,7 +72,7 @@ public final class Linalg {
      * the vector code then runs interpreted, hundreds of times slower, until it is compiled again: that took half a
      * second of a galaxy run's first epoch.
      */
-    static void warmUp(MatrixFactory precision, int rounds) {
+    private static void warmUp(MatrixFactory precision, int rounds) {
         Matrix weights = filled(precision, 37, 140);
         Matrix input = filled(precision, 140, 29);
         Matrix output = precision.zeros(37, 29);
