@@ -110,6 +110,36 @@ class TrainerTest {
         }
     }
 
+    /**
+     * A float32 network's batches are copied from a float copy of the inputs: the numbers, and so every weight after
+     * two epochs, are those of batches filled from the doubles themselves.
+     */
+    @Test
+    void float32BatchesHoldTheRoundedInputs() {
+        Samples data = randomSamples(24, 5, 1, 9);
+        int batchSize = 8;
+        TrainingSettings settings = settings(new GradientDescent(0.5), 2).withBatching(new MiniBatch(batchSize))
+                .withShuffle(false);
+        Network trained = network("5-6:sigmoid-1:sigmoid/bce", 6, MatrixFactory.float32());
+        Network reference = network("5-6:sigmoid-1:sigmoid/bce", 6, MatrixFactory.float32());
+        new Trainer(settings, List.of()).train(trained, data, Samples.none());
+
+        Gradients gradients = Gradients.like(reference.parameters());
+        Matrix x = MatrixFactory.float32().zeros(5, batchSize);
+        Matrix y = MatrixFactory.float32().zeros(1, batchSize);
+        for (int epoch = 0; epoch < 2; epoch++) {
+            for (int from = 0; from < data.size(); from += batchSize) {
+                for (int j = 0; j < batchSize; j++) {
+                    x.setColumn(j, data.inputs()[from + j]);
+                    y.setColumn(j, data.targets()[from + j]);
+                }
+                reference.backpropInto(x, y, gradients);
+                reference.parameters().subtractScaledInPlace(0.5, gradients);
+            }
+        }
+        assertArrayEquals(bits(reference.parameters()), bits(trained.parameters()));
+    }
+
     @Test
     void theSameSeedGivesBitIdenticalWeights() {
         assertArrayEquals(shuffledRun(7), shuffledRun(7));

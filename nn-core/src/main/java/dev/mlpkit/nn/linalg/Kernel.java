@@ -2,8 +2,9 @@ package dev.mlpkit.nn.linalg;
 
 /**
  * The hot loops of training, plugged in with {@link java.util.ServiceLoader} (the nn-simd module registers a kernel on
- * the JDK Vector API): matrix products, and the logistic function of sigmoid layers. Without one, or when it is not
- * usable on this JVM, ojAlgo multiplies and {@link Math#exp} computes the logistic function.
+ * the JDK Vector API): matrix products, the logistic function of sigmoid layers, and the update {@code y += alpha x}.
+ * Without one, or when it is not usable on this JVM, ojAlgo multiplies, {@link Math#exp} computes the logistic
+ * function, and a plain loop updates.
  *
  * <p>In products, all arrays are column-major. {@code a} is m x k, or k x m when {@code transposeA}; {@code b} is k x n, or
  * n x k when {@code transposeB}; {@code c} (m x n) is overwritten with {@code scale * (op(a) * op(b))}: the product
@@ -25,6 +26,24 @@ public interface Kernel {
     /** {@code c = scale * (op(a) * op(b))} in float32, using up to {@code threads} threads. */
     void multiply(boolean transposeA, boolean transposeB, int m, int n, int k, float[] a, float[] b, float[] c,
             float scale, int threads);
+
+    /**
+     * {@code y = y + alpha * x} for the first {@code length} elements (a weight update), using up to {@code threads}
+     * threads. Every element rounds twice, the product and then the sum (never one fused multiply-add), so the bits
+     * are the same in every kernel and however the work is split.
+     */
+    default void addScaled(double alpha, double[] x, double[] y, int length, int threads) {
+        for (int i = 0; i < length; i++) {
+            y[i] += alpha * x[i];
+        }
+    }
+
+    /** {@link #addScaled(double, double[], double[], int, int)} in float32. */
+    default void addScaled(float alpha, float[] x, float[] y, int length, int threads) {
+        for (int i = 0; i < length; i++) {
+            y[i] += alpha * x[i];
+        }
+    }
 
     /**
      * {@code x = 1 / (1 + e^-x)} for the first {@code length} elements. This default is {@link Math#exp}'s, one element

@@ -68,16 +68,16 @@ public final class Linalg {
     /**
      * {@code rounds} rounds of a small layer's products, logistic function and update, on sizes that take every branch
      * of the kernel's inner code before the JIT compiles it: 37 rows and 29 columns leave edge panels and narrow tiles,
-     * and 140 terms are summed in two blocks. A branch first taken after compilation throws the compiled code away, and
-     * the vector code then runs interpreted, hundreds of times slower, until it is compiled again: that took half a
-     * second of a galaxy run's first epoch.
+     * and 270 terms are summed in more than one block (the simd kernel's blocks of k hold 256 floats or 128 doubles).
+     * A branch first taken after compilation throws the compiled code away, and the vector code then runs interpreted,
+     * hundreds of times slower, until it is compiled again: that took half a second of a galaxy run's first epoch.
      */
     private static void warmUp(MatrixFactory precision, int rounds) {
-        Matrix weights = filled(precision, 37, 140);
-        Matrix input = filled(precision, 140, 29);
+        Matrix weights = filled(precision, 37, 270);
+        Matrix input = filled(precision, 270, 29);
         Matrix output = precision.zeros(37, 29);
-        Matrix gradient = precision.zeros(37, 140);
-        Matrix delta = precision.zeros(140, 29);
+        Matrix gradient = precision.zeros(37, 270);
+        Matrix delta = precision.zeros(270, 29);
         for (int round = 0; round < rounds; round++) {
             weights.multiplyInto(input, output);                       // forward
             output.logisticInPlace();                                  // sigmoid

@@ -64,6 +64,38 @@ class MatrixTest {
         assertFalse(a.isAllFinite());
     }
 
+    /** Each storage's own loop finds a NaN or an infinity anywhere, the last element included. */
+    @Test
+    void isAllFiniteLooksAtEveryElementInBothPrecisions() {
+        for (MatrixFactory f : new MatrixFactory[] { MatrixFactory.float32(), MatrixFactory.float64() }) {
+            Matrix a = f.zeros(3, 4);
+            a.fillInPlace(1e30);
+            assertTrue(a.isAllFinite(), f.name());
+            for (double bad : new double[] { Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY }) {
+                a.set(a.size() - 1, bad);
+                assertFalse(a.isAllFinite(), f.name() + ": " + bad);
+                a.set(a.size() - 1, 1.0);
+            }
+            a.set(0, 1e300);    // finite as a double, infinite once rounded to a float
+            assertEquals(f == MatrixFactory.float64(), a.isAllFinite(), f.name());
+        }
+    }
+
+    /** A column of floats is copied as it is into float32, and widened exactly into float64. */
+    @Test
+    void aColumnOfFloatsIsSetExactly() {
+        float[] column = { 0.1f, -3.5f, Float.MIN_VALUE };
+        for (MatrixFactory f : new MatrixFactory[] { MatrixFactory.float32(), MatrixFactory.float64() }) {
+            Matrix a = f.zeros(3, 2);
+            a.setColumn(1, column);
+            for (int i = 0; i < 3; i++) {
+                assertEquals((double) column[i], a.get(i, 1), 0.0, f.name());
+                assertEquals(0.0, a.get(i, 0), 0.0, f.name());
+            }
+            assertThrows(IllegalArgumentException.class, () -> a.setColumn(0, new float[2]));
+        }
+    }
+
     @Test
     void storageIsColumnMajor() {
         Matrix a = F.fromRows(new double[][] { { 1, 2 }, { 3, 4 } });

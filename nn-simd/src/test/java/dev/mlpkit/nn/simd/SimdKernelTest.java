@@ -38,7 +38,7 @@ class SimdKernelTest {
     @ParameterizedTest(name = "{0}x{2} times {2}x{1}, {3} threads")
     @CsvSource({ "1,1,1,1", "256,1,4096,2", "128,2,256,1", "19,5,33,2", "7,13,5,1", "13,7,33,2", "16,6,256,1", "17,7,257,2", "257,4097,3,2", "256,100,4096,2",
         "33,200,300,2", "128,100,256,1", "5,1000,2,2", "300,40,1000,2", "33,700,400,2", "1000,7,1200,2", "37,29,8000,2",
-        "50,20,130,1", "40,900,300,1", "64,796,200,1", "64,796,200,2" })
+        "50,20,130,1", "40,900,300,1", "64,796,200,1", "64,796,200,2", "1,1640,128,2", "1,7,33,1", "1,100,4097,2" })
     void theThreeProductsEqualOjAlgos(int m, int n, int k, int threads) {
         Matrix a = random(m, k, 1);
         Matrix b = random(k, n, 2);
@@ -67,7 +67,7 @@ class SimdKernelTest {
 
     @ParameterizedTest(name = "{0}x{2} times {2}x{1}, {3} threads")
     @CsvSource({ "1,1,1,1", "256,1,4096,2", "19,5,33,2", "7,13,5,1", "33,6,257,1", "256,100,4096,2", "300,40,1000,2",
-        "33,700,400,2", "1000,7,1200,2", "37,29,8000,2", "50,20,130,1", "64,796,200,2" })
+        "33,700,400,2", "1000,7,1200,2", "37,29,8000,2", "50,20,130,1", "64,796,200,2", "1,1640,128,2", "1,9,300,1" })
     void float32ProductsStayWithinTheErrorBoundOfFloatSums(int m, int n, int k, int threads) {
         Matrix a = random(MatrixFactory.float32(), m, k, 1);
         Matrix b = random(MatrixFactory.float32(), k, n, 2);
@@ -227,6 +227,79 @@ class SimdKernelTest {
             assertTrue(during > 1, "the warm-up ended before a second product");
         } finally {
             Linalg.setProductThreads(Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    /** An update big enough to be split in halves over two threads has the bits of the one-thread loop. */
+    @Test
+    void aSplitUpdateEqualsTheLoopOnOneThread() {
+        int n = 300_007;
+        SplittableRandom random = new SplittableRandom(11);
+        double[] x = random.doubles(n, -1, 1).toArray();
+        double[] y = random.doubles(n, -1, 1).toArray();
+        float[] xf = new float[n];
+        float[] yf = new float[n];
+        for (int i = 0; i < n; i++) {
+            xf[i] = (float) x[i];
+            yf[i] = (float) y[i];
+        }
+        double[] expected = y.clone();
+        float[] expectedFloats = yf.clone();
+        for (int i = 0; i < n; i++) {
+            expected[i] += -0.37 * x[i];
+            expectedFloats[i] += -0.37f * xf[i];
+        }
+        SimdKernel kernel = new SimdKernel();
+        for (int round = 0; round < 20; round++) {    // until the JIT has compiled the loops, and after
+            double[] doubles = y.clone();
+            kernel.addScaled(-0.37, x, doubles, n, 2);
+            assertArrayEquals(expected, doubles, "float64, round " + round);
+            float[] floats = yf.clone();
+            kernel.addScaled(-0.37f, xf, floats, n, 2);
+            assertArrayEquals(expectedFloats, floats, "float32, round " + round);
+        }
+    }
+
+    /**
+     * Two threads multiplying at once share the kernel's helper: the one that finds it busy computes its other share
+     * itself, and both get the bits of a product computed alone (split along k, and by columns).
+     */
+    @Test
+    void productsFromTwoThreadsAtOnceKeepTheirBits() throws InterruptedException {
+        Matrix longK = random(40, 3000, 12);
+        Matrix narrow = random(3000, 30, 13);
+        Matrix wide = random(3000, 900, 14);
+        Matrix expectedK = F.zeros(40, 30);
+        longK.multiplyInto(narrow, expectedK);
+        Matrix expectedColumns = F.zeros(40, 900);
+        longK.multiplyInto(wide, expectedColumns);
+        Throwable[] failures = new Throwable[2];
+        Thread[] callers = new Thread[2];
+        for (int t = 0; t < 2; t++) {
+            int caller = t;
+            callers[t] = new Thread(() -> {
+                try {
+                    for (int round = 0; round < 30; round++) {
+                        Matrix c = F.zeros(40, 30);
+                        longK.multiplyInto(narrow, c);
+                        assertSameBits(expectedK, c, "caller " + caller + ", split along k, round " + round);
+                        Matrix d = F.zeros(40, 900);
+                        longK.multiplyInto(wide, d);
+                        assertSameBits(expectedColumns, d, "caller " + caller + ", by columns, round " + round);
+                    }
+                } catch (Throwable e) {
+                    failures[caller] = e;
+                }
+            });
+            callers[t].start();
+        }
+        for (Thread caller : callers) {
+            caller.join();
+        }
+        for (Throwable failure : failures) {
+            if (failure != null) {
+                throw new AssertionError(failure);
+            }
         }
     }
 

@@ -1,0 +1,85 @@
+package dev.mlpkit.nn.simd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+/** Shares run on a helper thread, what they throw reaches the caller, and a busy helper is never waited for. */
+class HelpersTest {
+
+    @Test
+    void aShareRunsOnTheHelperAndTheCallerSeesItsWrites() {
+        Helpers helpers = new Helpers(1);
+        for (int round = 0; round < 1000; round++) {    // parked and spinning helpers alike
+            int[] written = new int[1];
+            AtomicReference<Thread> ranOn = new AtomicReference<>();
+            int value = round;
+            Helpers.Helper helper = helpers.start(() -> {
+                ranOn.set(Thread.currentThread());
+                written[0] = value;
+            });
+            assertNotNull(helper, "an idle helper takes the share");
+            Helpers.await(helper);
+            assertEquals(value, written[0]);
+            assertNotSame(Thread.currentThread(), ranOn.get());
+            assertEquals("mlpkit-simd", ranOn.get().getName());
+            if (round % 100 == 0) {
+                sleepMillis(2);    // long enough for the helper to park
+            }
+        }
+    }
+
+    @Test
+    void whatAShareThrowsReachesTheCallerAndTheHelperGoesOn() {
+        Helpers helpers = new Helpers(1);
+        ArithmeticException thrown = new ArithmeticException("in a share");
+        Helpers.Helper failing = helpers.start(() -> {
+            throw thrown;
+        });
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Helpers.await(failing));
+        assertSame(thrown, e.getCause());
+
+        boolean[] ran = new boolean[1];
+        Helpers.Helper next = helpers.start(() -> ran[0] = true);
+        Helpers.await(next);
+        assertEquals(true, ran[0], "the helper takes shares after a failure");
+    }
+
+    @Test
+    void whenEveryHelperIsBusyTheCallerRunsTheShareItself() throws InterruptedException {
+        Helpers helpers = new Helpers(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Helpers.Helper busy = helpers.start(() -> awaitLatch(release));
+        AtomicReference<Thread> ranOn = new AtomicReference<>();
+        Helpers.Helper none = helpers.start(() -> ranOn.set(Thread.currentThread()));
+        assertNull(none, "no helper was free");
+        assertSame(Thread.currentThread(), ranOn.get());
+        release.countDown();
+        Helpers.await(busy);
+        Helpers.await(none);
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
