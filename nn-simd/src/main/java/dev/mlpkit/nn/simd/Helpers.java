@@ -57,6 +57,21 @@ final class Helpers {
         }
     }
 
+    /** {@link #await} on each of {@code helpers}, all of them even when one share failed; then rethrows the first. */
+    static void awaitAll(Helper[] helpers) {
+        RuntimeException first = null;
+        for (Helper helper : helpers) {
+            try {
+                await(helper);
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
     static final class Helper implements Runnable {
         private final AtomicBoolean claimed = new AtomicBoolean();
         private final Thread thread;

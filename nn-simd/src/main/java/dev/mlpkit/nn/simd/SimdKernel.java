@@ -28,7 +28,7 @@ public final class SimdKernel implements Kernel {
     private static final int PARALLEL_UPDATE = 1 << 18;
     private static final DoubleProduct DOUBLES = new DoubleProduct();
     private static final FloatProduct FLOATS = new FloatProduct();
-    private static final Helpers HELPERS = new Helpers(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+    static final Helpers HELPERS = new Helpers(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
 
     @Override
     public String name() {
@@ -70,8 +70,11 @@ public final class SimdKernel implements Kernel {
         }
         int half = length / 2;
         Helpers.Helper other = HELPERS.start(() -> range.run(0, half));
-        range.run(half, length);
-        Helpers.await(other);
+        try {
+            range.run(half, length);
+        } finally {
+            Helpers.await(other);    // even after a failure here: a helper is never left behind, still claimed
+        }
     }
 
     /** Elements {@code [from, to)} of an element-wise operation. */
@@ -127,8 +130,11 @@ public final class SimdKernel implements Kernel {
             T partial = product.partialC(m * n);
             Helpers.Helper other = HELPERS.start(
                     () -> product.block(transposeA, transposeB, m, n, k, a, b, c, 1.0, 0, m, 0, n, 0, middle));
-            product.block(transposeA, transposeB, m, n, k, a, b, partial, 1.0, 0, m, 0, n, middle, k);
-            Helpers.await(other);
+            try {
+                product.block(transposeA, transposeB, m, n, k, a, b, partial, 1.0, 0, m, 0, n, middle, k);
+            } finally {
+                Helpers.await(other);
+            }
             product.addScaled(c, partial, m * n, scale);
             return;
         }
@@ -146,15 +152,16 @@ public final class SimdKernel implements Kernel {
             Runnable share = byRows
                     ? () -> product.block(transposeA, transposeB, m, n, k, a, b, c, scale, from, to, 0, n, 0, k)
                     : () -> product.block(transposeA, transposeB, m, n, k, a, b, c, scale, 0, m, from, to, 0, k);
-            if (t == parts - 1) {
-                share.run();
-            } else {
+            if (t < parts - 1) {
                 running[t] = HELPERS.start(share);
+                start = to;
+                continue;
             }
-            start = to;
-        }
-        for (Helpers.Helper helper : running) {
-            Helpers.await(helper);
+            try {
+                share.run();
+            } finally {
+                Helpers.awaitAll(running);
+            }
         }
     }
 }

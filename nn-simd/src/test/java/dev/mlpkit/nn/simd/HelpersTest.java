@@ -54,6 +54,25 @@ class HelpersTest {
     }
 
     @Test
+    void awaitAllWaitsForEveryHelperAndRethrowsTheFirstFailure() {
+        Helpers helpers = new Helpers(2);
+        IllegalArgumentException thrown = new IllegalArgumentException("first share");
+        boolean[] secondRan = new boolean[1];
+        Helpers.Helper[] running = {
+            helpers.start(() -> {
+                throw thrown;
+            }),
+            helpers.start(() -> secondRan[0] = true) };
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Helpers.awaitAll(running));
+        assertSame(thrown, e.getCause());
+        assertEquals(true, secondRan[0]);
+        for (int i = 0; i < 2; i++) {
+            Helpers.Helper again = helpers.start(() -> { });
+            assertNotNull(again, "helper " + i + " is free again");
+        }
+    }
+
+    @Test
     void whenEveryHelperIsBusyTheCallerRunsTheShareItself() throws InterruptedException {
         Helpers helpers = new Helpers(1);
         CountDownLatch release = new CountDownLatch(1);

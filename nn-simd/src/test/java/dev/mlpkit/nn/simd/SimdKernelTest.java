@@ -2,6 +2,8 @@ package dev.mlpkit.nn.simd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -301,6 +303,25 @@ class SimdKernelTest {
                 throw new AssertionError(failure);
             }
         }
+    }
+
+    /**
+     * A product that fails on the calling thread (here an operand one number short, which only the caller's half of k
+     * reaches) still waits for its helper and frees it: the next product is shared again.
+     */
+    @Test
+    void aProductThatFailsHereLeavesTheHelperFree() {
+        SimdKernel kernel = new SimdKernel();
+        int m = 40;
+        int n = 30;
+        int k = 3000;
+        double[] a = new double[m * k];
+        double[] shortB = new double[k * n - 1];
+        assertThrows(ArrayIndexOutOfBoundsException.class,
+                () -> kernel.multiply(false, false, m, n, k, a, shortB, new double[m * n], 1.0, 2));
+        Helpers.Helper helper = SimdKernel.HELPERS.start(() -> { });
+        assertNotNull(helper, "the helper is free again");
+        Helpers.await(helper);
     }
 
     @Test
