@@ -145,23 +145,23 @@ public final class SimdKernel implements Kernel {
         int units = (size + unit - 1) / unit;
         int parts = Math.min(Math.min(threads, units), HELPERS.count() + 1);
         Helpers.Helper[] running = new Helpers.Helper[parts - 1];
-        int start = 0;
-        for (int t = 0; t < parts; t++) {
-            int from = start;
-            int to = t == parts - 1 ? size : (int) ((long) units * (t + 1) / parts) * unit;
-            Runnable share = byRows
-                    ? () -> product.block(transposeA, transposeB, m, n, k, a, b, c, scale, from, to, 0, n, 0, k)
-                    : () -> product.block(transposeA, transposeB, m, n, k, a, b, c, scale, 0, m, from, to, 0, k);
-            if (t < parts - 1) {
-                running[t] = HELPERS.start(share);
+        try {
+            int start = 0;
+            for (int t = 0; t < parts; t++) {
+                int from = start;
+                int to = t == parts - 1 ? size : (int) ((long) units * (t + 1) / parts) * unit;
+                Runnable share = byRows
+                        ? () -> product.block(transposeA, transposeB, m, n, k, a, b, c, scale, from, to, 0, n, 0, k)
+                        : () -> product.block(transposeA, transposeB, m, n, k, a, b, c, scale, 0, m, from, to, 0, k);
+                if (t < parts - 1) {
+                    running[t] = HELPERS.start(share);
+                } else {
+                    share.run();
+                }
                 start = to;
-                continue;
             }
-            try {
-                share.run();
-            } finally {
-                Helpers.awaitAll(running);
-            }
+        } finally {
+            Helpers.awaitAll(running);    // even after a failure here: no helper is left behind, still claimed
         }
     }
 }

@@ -306,18 +306,16 @@ class SimdKernelTest {
     }
 
     /**
-     * A product that fails on the calling thread (here an operand one number short, which only the caller's half of k
-     * reaches) still waits for its helper and frees it: the next product is shared again.
+     * A product that fails on the calling thread (here B one number short, which only the caller's share reaches: the
+     * second half of k, or the last columns) still waits for its helper and frees it: the next product is shared again.
      */
-    @Test
-    void aProductThatFailsHereLeavesTheHelperFree() {
+    @ParameterizedTest(name = "{0}x{2} times {2}x{1}")
+    @CsvSource({ "40,30,3000", "40,900,300" })
+    void aProductThatFailsHereLeavesTheHelperFree(int m, int n, int k) {
         SimdKernel kernel = new SimdKernel();
-        int m = 40;
-        int n = 30;
-        int k = 3000;
         double[] a = new double[m * k];
         double[] shortB = new double[k * n - 1];
-        assertThrows(ArrayIndexOutOfBoundsException.class,
+        assertThrows(IndexOutOfBoundsException.class,
                 () -> kernel.multiply(false, false, m, n, k, a, shortB, new double[m * n], 1.0, 2));
         Helpers.Helper helper = SimdKernel.HELPERS.start(() -> { });
         assertNotNull(helper, "the helper is free again");
