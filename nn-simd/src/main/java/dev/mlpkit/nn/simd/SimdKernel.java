@@ -28,6 +28,7 @@ public final class SimdKernel implements Kernel {
     private static final int PARALLEL_UPDATE = 1 << 18;
     private static final DoubleProduct DOUBLES = new DoubleProduct();
     private static final FloatProduct FLOATS = new FloatProduct();
+    /** The threads that take shares; package-private for the test that checks a failed product frees them. */
     static final Helpers HELPERS = new Helpers(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
 
     @Override
