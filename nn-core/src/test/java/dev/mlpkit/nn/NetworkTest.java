@@ -98,6 +98,39 @@ class NetworkTest {
         }
     }
 
+    /**
+     * Backpropagation with the descent step taken inside it (each weight gradient added to its weights as soon as it is
+     * computed) moves every parameter exactly as backpropagation followed by the step does, in both precisions: a layer's
+     * weights move only after the delta of the layer below has come through them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyPairing")
+    void descendingDuringBackpropagationEqualsTheStepTakenAfterwards(NetworkSpec spec) {
+        for (MatrixFactory f : List.of(MatrixFactory.float64(), MatrixFactory.float32())) {
+            Parameters start = TestNetworks.randomParameters(spec, 51).copy(f);
+            Matrix x = f.zeros(spec.inputs(), BATCH);
+            TestNetworks.randomBatch(spec.inputs(), BATCH, 52).copyInto(x);
+            Matrix y = f.zeros(spec.outputs(), BATCH);
+            TestNetworks.targetsFor(spec, BATCH, 53).copyInto(y);
+
+            Network apart = new Network(start.copy());
+            Gradients gradients = Gradients.like(apart.parameters());
+            apart.backpropInto(x, y, gradients);
+            apart.parameters().subtractScaledInPlace(0.3, gradients);
+            Network fused = new Network(start.copy());
+            fused.backpropAndDescend(x, y, Gradients.like(fused.parameters()), 0.3);
+
+            for (int k = 0; k < start.matrices().size(); k++) {
+                Matrix expected = apart.parameters().matrices().get(k);
+                Matrix actual = fused.parameters().matrices().get(k);
+                for (int i = 0; i < expected.size(); i++) {
+                    assertEquals(expected.get(i), actual.get(i), 0.0,
+                            spec + " " + f + " " + start.names().get(k) + " element " + i);
+                }
+            }
+        }
+    }
+
     /** The expected numbers come from the tutorial's own code: src/test/python/tutorial_minibatch_update.py. */
     @Test
     void oneMiniBatchUpdateFollowsTheTutorialRule() {

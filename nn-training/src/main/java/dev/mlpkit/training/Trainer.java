@@ -100,8 +100,7 @@ public final class Trainer {
                 int from = b * batchSize;
                 Batch batch = batchOf(network, Math.min(batchSize, n - from));
                 batch.fill(training, floatInputs, order, from);
-                network.backpropInto(batch.inputs, batch.targets, gradients);
-                updater.stepInPlace(parameters, gradients, epochsDone);
+                updater.backpropAndStep(network, batch.inputs, batch.targets, gradients, epochsDone);
                 for (int k = 0; k < listeners.size(); k++) {
                     listeners.get(k).batchFinished(epoch, b + 1, batches);
                 }

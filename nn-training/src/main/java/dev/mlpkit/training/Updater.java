@@ -3,8 +3,10 @@ package dev.mlpkit.training;
 import java.util.List;
 
 import dev.mlpkit.nn.Gradients;
+import dev.mlpkit.nn.Network;
 import dev.mlpkit.nn.Parameters;
 import dev.mlpkit.nn.linalg.Matrix;
+import dev.mlpkit.training.optimizer.GradientDescent;
 import dev.mlpkit.training.optimizer.Optimizer;
 import dev.mlpkit.training.optimizer.OptimizerState;
 
@@ -39,6 +41,23 @@ public final class Updater {
     /** The learning rate of the epoch that has {@code epoch} epochs before it. */
     public double learningRate(int epoch) {
         return optimizer.learningRate() * schedule.factor(epoch);
+    }
+
+    /**
+     * Backpropagates a batch through {@code network} and updates its parameters. Plain gradient descent with nothing
+     * to clip or decay is taken during backpropagation ({@link Network#backpropAndDescend}, which skips a pass over
+     * the gradient); anything else is {@link Network#backpropInto} followed by {@link #stepInPlace}. The bits are the
+     * same either way.
+     */
+    public void backpropAndStep(Network network, Matrix inputs, Matrix targets, Gradients gradients, int epoch) {
+        Parameters parameters = network.parameters();
+        if (optimizer instanceof GradientDescent && clipping.kind() == GradientClipping.Kind.NONE && weightDecay == 0) {
+            network.backpropAndDescend(inputs, targets, gradients, learningRate(epoch));
+            state(parameters).countStep();
+        } else {
+            network.backpropInto(inputs, targets, gradients);
+            stepInPlace(parameters, gradients, epoch);
+        }
     }
 
     /** One update of {@code parameters} from the batch's mean {@code gradients}, which it clips and decays in place. */

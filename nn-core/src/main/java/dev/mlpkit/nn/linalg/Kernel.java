@@ -28,6 +28,25 @@ public interface Kernel {
             float scale, int threads);
 
     /**
+     * {@code y = y + alpha * (scale * (op(a) * op(b)))}, {@code y} m x n: a weight gradient that goes straight into its
+     * weights. The bits are those of {@link #multiply} into {@code c} followed by {@link #addScaled}, which is what this
+     * default does; a kernel may fuse the two, adding each tile of the product to {@code y} as soon as it is summed, and
+     * leave {@code c} alone. What {@code c} (m x n, scratch) holds afterwards is unspecified.
+     */
+    default void multiplyAdd(boolean transposeA, boolean transposeB, int m, int n, int k, double[] a, double[] b,
+            double scale, double alpha, double[] y, double[] c, int threads) {
+        multiply(transposeA, transposeB, m, n, k, a, b, c, scale, threads);
+        addScaled(alpha, c, y, m * n, threads);
+    }
+
+    /** {@link #multiplyAdd(boolean, boolean, int, int, int, double[], double[], double, double, double[], double[], int)} in float32. */
+    default void multiplyAdd(boolean transposeA, boolean transposeB, int m, int n, int k, float[] a, float[] b,
+            float scale, float alpha, float[] y, float[] c, int threads) {
+        multiply(transposeA, transposeB, m, n, k, a, b, c, scale, threads);
+        addScaled(alpha, c, y, m * n, threads);
+    }
+
+    /**
      * {@code y = y + alpha * x} for the first {@code length} elements (a weight update), using up to {@code threads}
      * threads. Every element rounds twice, the product and then the sum (never one fused multiply-add), so the bits
      * are the same in every kernel and however the work is split.
@@ -64,6 +83,27 @@ public interface Kernel {
     default void logistic(float[] x, int length) {
         for (int i = 0; i < length; i++) {
             x[i] = Matrix.toFloat(1.0 / (1.0 + Math.exp(-x[i])));
+        }
+    }
+
+    /**
+     * {@code g = g * a (1 - a)} for the first {@code length} elements: a sigmoid layer's backpropagation, from its
+     * outputs {@code a}.
+     */
+    default void timesLogisticSlope(double[] a, double[] g, int length) {
+        for (int i = 0; i < length; i++) {
+            g[i] *= a[i] * (1.0 - a[i]);
+        }
+    }
+
+    /**
+     * {@link #timesLogisticSlope(double[], double[], int)} in float32: each step rounds to float, as in every float32
+     * framework, and results below {@link Float#MIN_NORMAL} become zero, so every kernel gives the same bits.
+     */
+    default void timesLogisticSlope(float[] a, float[] g, int length) {
+        for (int i = 0; i < length; i++) {
+            float product = g[i] * (a[i] * (1f - a[i]));
+            g[i] = Math.abs(product) < Float.MIN_NORMAL ? 0f : product;
         }
     }
 }

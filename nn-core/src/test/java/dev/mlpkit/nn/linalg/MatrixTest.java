@@ -64,6 +64,31 @@ class MatrixTest {
         assertFalse(a.isAllFinite());
     }
 
+    /**
+     * Row sums are summed in double from the first column to the last, for every row, also past the first block of
+     * rows that the loop works on (here 700 rows, 3 columns: one block of 512 rows, then the rest).
+     */
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({ "700,3", "3,700", "1,1", "256,100" })
+    void rowSumsAddEachRowInColumnOrderInDouble(int rows, int cols) {
+        for (MatrixFactory f : new MatrixFactory[] { MatrixFactory.float32(), MatrixFactory.float64() }) {
+            SplittableRandom random = new SplittableRandom(rows);
+            Matrix a = f.zeros(rows, cols);
+            a.modifyInPlace(x -> random.nextDouble() * 2e6 - 1e6);
+            Matrix sums = f.zeros(rows, 1);
+            a.rowSumsInto(sums);
+            for (int i = 0; i < rows; i++) {
+                double sum = 0.0;
+                for (int j = 0; j < cols; j++) {
+                    sum += a.get(i, j);
+                }
+                Matrix expected = f.zeros(1, 1);
+                expected.set(0, sum);
+                assertEquals(expected.get(0), sums.get(i), 0.0, f.name() + " row " + i);
+            }
+        }
+    }
+
     /** Each storage's own loop finds a NaN or an infinity anywhere, the last element included. */
     @Test
     void isAllFiniteLooksAtEveryElementInBothPrecisions() {

@@ -20,7 +20,7 @@ final class DoubleProduct extends PackedProduct<double[]> {
     private final ThreadLocal<PanelGather> panelGathers = ThreadLocal.withInitial(() -> new PanelGather(NR, LANES));
 
     DoubleProduct() {
-        super(MR, NR, NARROW, 128, Math.max(MR, 192 / MR * MR));
+        super(MR, NR, NARROW, 128, Math.max(MR, 192 / MR * MR), 0);
     }
 
     @Override
@@ -289,6 +289,21 @@ final class DoubleProduct extends PackedProduct<double[]> {
                 int o = i + r + (j + jj) * ldc;
                 double v = tile[jj * MR + r];
                 c[o] = (first ? v : c[o] + v) * scale;
+            }
+        }
+    }
+
+    @Override
+    void addTile(double[] tile, double[] y, int ldy, int i, int j, int rows, int cols, double scale, double alpha) {
+        for (int jj = 0; jj < cols; jj++) {
+            int o = i + (j + jj) * ldy;
+            int r = 0;
+            for (; rows == MR && r < MR; r += LANES) {
+                DoubleVector v = DoubleVector.fromArray(SPECIES, tile, jj * MR + r).mul(scale);
+                DoubleVector.fromArray(SPECIES, y, o + r).add(v.mul(alpha)).intoArray(y, o + r);
+            }
+            for (; r < rows; r++) {
+                y[o + r] += alpha * (tile[jj * MR + r] * scale);
             }
         }
     }

@@ -22,7 +22,7 @@ final class FloatProduct extends PackedProduct<float[]> {
     private final ThreadLocal<PanelGather> panelGathers = ThreadLocal.withInitial(() -> new PanelGather(NR, LANES));
 
     FloatProduct() {
-        super(MR, NR, NARROW, 256, Math.max(MR, 192 / MR * MR));
+        super(MR, NR, NARROW, 256, Math.max(MR, 192 / MR * MR), LANES);
     }
 
     @Override
@@ -102,6 +102,14 @@ final class FloatProduct extends PackedProduct<float[]> {
             int panelCols = Math.min(width, cols - jp * width);
             if (!transposeB && panelCols == width) {
                 gatherPanel(b, k, j * k + p0, depth, width, out, base);
+                continue;
+            }
+            if (transposeB && panelCols == width && width <= LANES && j + LANES <= n) {
+                // A vector a row, flushed as it goes: five times as fast as copying twelve floats a row. Each store
+                // runs into the next row, which the next store overwrites; the buffer has room after the last.
+                for (int p = 0; p < depth; p++) {
+                    flushed(FloatVector.fromArray(SPECIES, b, j + (p0 + p) * n)).intoArray(out, base + p * width);
+                }
                 continue;
             }
             if (transposeB && panelCols == width) {
@@ -318,6 +326,23 @@ final class FloatProduct extends PackedProduct<float[]> {
                 int o = i + r + (j + jj) * ldc;
                 float v = tile[jj * MR + r];
                 c[o] = (first ? v : c[o] + v) * (float) scale;
+            }
+        }
+    }
+
+    @Override
+    void addTile(float[] tile, float[] y, int ldy, int i, int j, int rows, int cols, double scale, double alpha) {
+        float factor = (float) scale;
+        float step = (float) alpha;
+        for (int jj = 0; jj < cols; jj++) {
+            int o = i + (j + jj) * ldy;
+            int r = 0;
+            for (; rows == MR && r < MR; r += LANES) {
+                FloatVector v = FloatVector.fromArray(SPECIES, tile, jj * MR + r).mul(factor);
+                FloatVector.fromArray(SPECIES, y, o + r).add(v.mul(step)).intoArray(y, o + r);
+            }
+            for (; r < rows; r++) {
+                y[o + r] += step * (tile[jj * MR + r] * factor);
             }
         }
     }

@@ -27,15 +27,18 @@ abstract class PackedProduct<T> {
     final int narrow;
     final int kc;
     final int mc;
+    /** How far past its last panel packing may write into the buffer of packed B (whole vectors). */
+    private final int slack;
     /** Packing buffers per thread, grown when a bigger block comes. */
     private final ThreadLocal<Scratch<T>> scratch;
 
-    PackedProduct(int mr, int nr, int narrow, int kc, int mc) {
+    PackedProduct(int mr, int nr, int narrow, int kc, int mc, int slack) {
         this.mr = mr;
         this.nr = nr;
         this.narrow = narrow;
         this.kc = kc;
         this.mc = mc;
+        this.slack = slack;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch<>(newArray(0), newArray(0), newArray(0), newArray(mr * nr)));
     }
 
@@ -70,6 +73,13 @@ abstract class PackedProduct<T> {
      */
     abstract void mergeTile(T tile, T c, int ldc, int i, int j, int rows, int cols, boolean first, double scale);
 
+    /**
+     * {@code y = y + alpha * (scale * tile)} for the real {@code rows x cols} of a finished tile (computed in scratch, mr
+     * rows per column), into Y at (i, j): each element rounds as {@link #scaleTile} and then the kernel's
+     * {@code addScaled} would round it.
+     */
+    abstract void addTile(T tile, T y, int ldy, int i, int j, int rows, int cols, double scale, double alpha);
+
     /** Multiplies the {@code mr x cols} tile of C at {@code offset} by {@code scale}. */
     abstract void scaleTile(T c, int ldc, int offset, int cols, double scale);
 
@@ -91,6 +101,44 @@ abstract class PackedProduct<T> {
         }
     }
 
+    /**
+     * {@code y = y + alpha * C} for rows {@code [i0, i1)} and columns {@code [j0, j1)}, on the calling thread, for a
+     * product whose k fits in one block ({@code k <= kc}): each tile of C goes into Y as soon as it is summed, so C is
+     * never stored.
+     */
+    final void blockAdd(boolean transposeA, boolean transposeB, int m, int n, int k, T a, T b, double scale,
+            double alpha, T y, int i0, int i1, int j0, int j1) {
+        if (k > kc) {
+            throw new IllegalArgumentException("a fused update sums " + k + " terms, more than one block of " + kc);
+        }
+        int cols = j1 - j0;
+        if (cols <= 0 || i1 <= i0) {
+            return;
+        }
+        int rest = cols % nr;
+        int wideCols = rest > 0 && rest <= 2 * narrow ? cols - rest : cols;
+        Scratch<T> buffers = scratch.get();
+        T packedB = buffers.packedB = grow(buffers.packedB, nr * kc + slack);
+        T packedA = buffers.packedA = grow(buffers.packedA, (mc / mr) * mr * kc);
+        T tile = buffers.tile;
+        // As many rows of A as the buffer holds at this depth: all of a weight gradient's, for batches up to 256.
+        int blockHeight = Math.max(mr, mc * kc / Math.max(k, 1) / mr * mr);
+        for (int ib = i0; ib < i1; ib += blockHeight) {
+            int blockRows = Math.min(blockHeight, i1 - ib);
+            packA(transposeA, m, k, a, ib, blockRows, 0, k, packedA);
+            for (int jc = 0, width; jc < cols; jc += width) {
+                width = jc < wideCols ? nr : narrow;
+                int panelCols = Math.min(width, cols - jc);
+                packB(transposeB, n, k, b, 0, k, j0 + jc, panelCols, width, packedB, 0);
+                for (int ip = 0; ip * mr < blockRows; ip++) {
+                    kernel(width, k, packedA, ip * mr * k, packedB, 0, tile, mr, 0, false);
+                    addTile(tile, y, m, ib + ip * mr, j0 + jc, Math.min(mr, blockRows - ip * mr), panelCols, scale,
+                            alpha);
+                }
+            }
+        }
+    }
+
     /** {@link #block} for at most {@link #NC} columns. */
     private void columns(boolean transposeA, boolean transposeB, int m, int n, int k, T a, T b, T c, double scale, int i0,
             int i1, int j0, int j1, int k0, int k1) {
@@ -102,7 +150,7 @@ abstract class PackedProduct<T> {
         int rest = cols % nr;
         int wideCols = rest > 0 && rest <= 2 * narrow ? cols - rest : cols;
         Scratch<T> buffers = scratch.get();
-        T packedB = buffers.packedB = grow(buffers.packedB, ((cols + nr - 1) / nr) * nr * kc);
+        T packedB = buffers.packedB = grow(buffers.packedB, ((cols + nr - 1) / nr) * nr * kc + slack);
         T packedA = buffers.packedA = grow(buffers.packedA, (mc / mr) * mr * kc);
         T tile = buffers.tile;
         for (int p0 = k0; p0 < k1; p0 += kc) {

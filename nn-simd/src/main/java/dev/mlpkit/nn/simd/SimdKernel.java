@@ -54,6 +54,34 @@ public final class SimdKernel implements Kernel {
     }
 
     @Override
+    public void multiplyAdd(boolean transposeA, boolean transposeB, int m, int n, int k, double[] a, double[] b,
+            double scale, double alpha, double[] y, double[] c, int threads) {
+        if (fuses(DOUBLES, m, n, k)) {
+            add(DOUBLES, transposeA, transposeB, m, n, k, a, b, scale, alpha, y, threads);
+        } else {
+            Kernel.super.multiplyAdd(transposeA, transposeB, m, n, k, a, b, scale, alpha, y, c, threads);
+        }
+    }
+
+    @Override
+    public void multiplyAdd(boolean transposeA, boolean transposeB, int m, int n, int k, float[] a, float[] b,
+            float scale, float alpha, float[] y, float[] c, int threads) {
+        if (fuses(FLOATS, m, n, k)) {
+            add(FLOATS, transposeA, transposeB, m, n, k, a, b, scale, alpha, y, threads);
+        } else {
+            Kernel.super.multiplyAdd(transposeA, transposeB, m, n, k, a, b, scale, alpha, y, c, threads);
+        }
+    }
+
+    /**
+     * Whether {@code y += alpha * product} can add each tile as it is summed: when the product is packed (not one of
+     * the few-column or one-row shapes) and k fits in one block, as in a weight gradient over a batch of up to 256.
+     */
+    private static boolean fuses(PackedProduct<?> product, int m, int n, int k) {
+        return n > FEW_COLUMNS && m > 1 && k <= product.kc;
+    }
+
+    @Override
     public void addScaled(double alpha, double[] x, double[] y, int length, int threads) {
         inHalves(length, threads, (from, to) -> addScaledRange(alpha, x, y, from, to));
     }
@@ -105,6 +133,28 @@ public final class SimdKernel implements Kernel {
         VectorLogistic.apply(x, length);
     }
 
+    @Override
+    public void timesLogisticSlope(float[] a, float[] g, int length) {
+        VectorLogistic.timesSlope(a, g, length);
+    }
+
+    /** {@code y += alpha * product}, each tile added as it is summed, split over the threads as a product is. */
+    private static <T> void add(PackedProduct<T> product, boolean transposeA, boolean transposeB, int m, int n, int k,
+            T a, T b, double scale, double alpha, T y, int threads) {
+        Share share = (i0, i1, j0, j1) -> product.blockAdd(transposeA, transposeB, m, n, k, a, b, scale, alpha, y, i0,
+                i1, j0, j1);
+        if (threads < 2 || (long) m * n * k < PARALLEL_WORK) {
+            share.run(0, m, 0, n);
+        } else {
+            split(product, m, n, threads, share);
+        }
+    }
+
+    /** Rows {@code [i0, i1)} and columns {@code [j0, j1)} of a product. */
+    private interface Share {
+        void run(int i0, int i1, int j0, int j1);
+    }
+
     private static <T> void run(PackedProduct<T> product, boolean transposeA, boolean transposeB, int m, int n, int k,
             T a, T b, T c, double scale, int threads) {
         if (n <= FEW_COLUMNS) {
@@ -139,7 +189,15 @@ public final class SimdKernel implements Kernel {
             product.addScaled(c, partial, m * n, scale);
             return;
         }
-        // Split the rows when C is taller than wide (each thread packs half of A, the big operand), else the columns.
+        split(product, m, n, threads,
+                (i0, i1, j0, j1) -> product.block(transposeA, transposeB, m, n, k, a, b, c, scale, i0, i1, j0, j1, 0, k));
+    }
+
+    /**
+     * Splits C over the threads: by rows when C is taller than wide (each thread packs half of A, the big operand),
+     * else by columns.
+     */
+    private static void split(PackedProduct<?> product, int m, int n, int threads, Share share) {
         boolean byRows = m > n;
         int unit = byRows ? product.mr : product.nr;
         int size = byRows ? m : n;
@@ -151,13 +209,11 @@ public final class SimdKernel implements Kernel {
             for (int t = 0; t < parts; t++) {
                 int from = start;
                 int to = t == parts - 1 ? size : (int) ((long) units * (t + 1) / parts) * unit;
-                Runnable share = byRows
-                        ? () -> product.block(transposeA, transposeB, m, n, k, a, b, c, scale, from, to, 0, n, 0, k)
-                        : () -> product.block(transposeA, transposeB, m, n, k, a, b, c, scale, 0, m, from, to, 0, k);
+                Runnable part = byRows ? () -> share.run(from, to, 0, n) : () -> share.run(0, m, from, to);
                 if (t < parts - 1) {
-                    running[t] = HELPERS.start(share);
+                    running[t] = HELPERS.start(part);
                 } else {
-                    share.run();
+                    part.run();
                 }
                 start = to;
             }

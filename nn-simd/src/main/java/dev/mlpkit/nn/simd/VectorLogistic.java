@@ -143,4 +143,21 @@ final class VectorLogistic {
         float a = 1f / (exp + 1f);
         return a < Float.MIN_NORMAL ? 0f : a;
     }
+
+    /**
+     * {@code g = g * a (1 - a)}, the logistic function's backpropagation, in float with results below
+     * {@link Float#MIN_NORMAL} flushed: the bits of {@code Kernel}'s loop.
+     */
+    static void timesSlope(float[] a, float[] g, int length) {
+        int i = 0;
+        for (; i <= length - FLOATS.length(); i += FLOATS.length()) {
+            FloatVector x = FloatVector.fromArray(FLOATS, a, i);
+            FloatVector product = FloatVector.fromArray(FLOATS, g, i).mul(x.mul(x.neg().add(1f)));
+            product.blend(0f, product.abs().lt(Float.MIN_NORMAL)).intoArray(g, i);
+        }
+        for (; i < length; i++) {
+            float product = g[i] * (a[i] * (1f - a[i]));
+            g[i] = Math.abs(product) < Float.MIN_NORMAL ? 0f : product;
+        }
+    }
 }

@@ -232,6 +232,60 @@ class SimdKernelTest {
         }
     }
 
+    /**
+     * A weight gradient added straight into its weights has the bits of the gradient computed, then added: whether the
+     * kernel fuses the two (k up to one block, tiles at the edges included) or not (longer k, one row, few columns),
+     * on one thread or two. The fused shapes leave the scratch matrix alone: the gradient is never stored.
+     */
+    @ParameterizedTest(name = "{0}x{2} times ({1}x{2})^T, {3} threads, {4}")
+    @CsvSource({ "256,4096,100,2,float32", "256,4096,100,2,float64", "128,256,100,2,float32", "128,256,100,1,float64",
+        "19,33,7,1,float32", "19,33,7,2,float64", "70,700,256,2,float32", "70,700,128,2,float64", "33,29,300,2,float32",
+        "33,29,300,2,float64", "1,128,100,2,float32", "40,3,20,1,float64", "37,1000,1,2,float32" })
+    void aGradientAddedToItsWeightsHasTheBitsOfTheGradientAddedAfterwards(int m, int n, int k, int threads,
+            String precision) {
+        MatrixFactory f = MatrixFactory.named(precision);
+        Matrix delta = random(f, m, k, 21);
+        Matrix inputs = random(f, n, k, 22);
+        Matrix weights = random(f, m, n, 23);
+        Linalg.setProductThreads(threads);
+        try {
+            Matrix gradient = f.zeros(m, n);
+            delta.multiplyByTransposeInto(inputs, 0.01, gradient);
+            Matrix expected = weights.copy();
+            expected.addScaledInPlace(-0.37, gradient);
+
+            Matrix scratch = f.zeros(m, n);
+            scratch.fillInPlace(Double.NaN);
+            delta.multiplyByTransposeAddTo(inputs, 0.01, -0.37, weights, scratch);
+            assertSameBits(expected, weights, precision);
+            boolean fused = m > 1 && n > 5 && k <= (precision.equals("float32") ? 256 : 128);
+            assertEquals(fused, Double.isNaN(scratch.get(scratch.size() - 1)), "the scratch is left alone when fused");
+        } finally {
+            Linalg.setProductThreads(Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    /** A sigmoid layer's backpropagation, {@code g * a (1 - a)} in float, has the bits of the default loop. */
+    @Test
+    void theLogisticSlopeHasTheBitsOfTheDefaultLoop() {
+        MatrixFactory f = MatrixFactory.float32();
+        for (int size : new int[] { 1, 15, 16, 37, 25_600 }) {
+            Matrix a = random(f, size, 1, 31);
+            a.modifyInPlace(x -> x + 0.5);    // outputs of a sigmoid, in [0, 1]
+            a.set(0, 1.0f - 1e-7f);
+            Matrix g = random(f, size, 1, 32);
+            g.set(size - 1, 2e-38);           // times a slope of at most 1/4: below Float.MIN_NORMAL, so flushed
+            Matrix expected = g.copy();
+            Linalg.useKernel(null);
+            expected.timesLogisticSlopeInPlace(a);
+            Linalg.useKernel(new SimdKernel());
+            Matrix actual = g.copy();
+            actual.timesLogisticSlopeInPlace(a);
+            assertSameBits(expected, actual, "size " + size);
+            assertEquals(0.0, actual.get(size - 1), "a subnormal result becomes zero");
+        }
+    }
+
     /** An update big enough to be split in halves over two threads has the bits of the one-thread loop. */
     @Test
     void aSplitUpdateEqualsTheLoopOnOneThread() {
