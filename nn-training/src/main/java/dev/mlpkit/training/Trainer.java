@@ -289,14 +289,13 @@ public final class Trainer {
         /** The examples {@code order[from]} on; {@code floatInputs} holds their inputs as floats, or is null. */
         void fill(Samples samples, float[][] floatInputs, int[] order, int from) {
             heldSamples = null;
+            if (floatInputs != null) {
+                inputs.setColumns(floatInputs, order, from);
+            } else {
+                inputs.setColumns(samples.inputs(), order, from);
+            }
             for (int j = 0; j < size; j++) {
-                int example = order[from + j];
-                if (floatInputs != null) {
-                    inputs.setColumn(j, floatInputs[example]);
-                } else {
-                    inputs.setColumn(j, samples.inputs()[example]);
-                }
-                targets.setColumn(j, samples.targets()[example]);
+                targets.setColumn(j, samples.targets()[order[from + j]]);
             }
         }
 

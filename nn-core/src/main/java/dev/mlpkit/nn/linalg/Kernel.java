@@ -65,6 +65,25 @@ public interface Kernel {
     }
 
     /**
+     * Column j of {@code out} (column-major, {@code rows} long) becomes {@code columns[picks[from + j]]}, for j in
+     * {@code [0, count)}: a batch gathered from its examples, using up to {@code threads} threads.
+     */
+    default void gatherColumns(double[][] columns, int[] picks, int from, double[] out, int rows, int count,
+            int threads) {
+        for (int j = 0; j < count; j++) {
+            System.arraycopy(columns[picks[from + j]], 0, out, j * rows, rows);
+        }
+    }
+
+    /** {@link #gatherColumns(double[][], int[], int, double[], int, int, int)} in float32. */
+    default void gatherColumns(float[][] columns, int[] picks, int from, float[] out, int rows, int count,
+            int threads) {
+        for (int j = 0; j < count; j++) {
+            System.arraycopy(columns[picks[from + j]], 0, out, j * rows, rows);
+        }
+    }
+
+    /**
      * {@code x = 1 / (1 + e^-x)} for the first {@code length} elements. This default is {@link Math#exp}'s, one element
      * at a time. A kernel may differ from it by a few units in the last place, but not from itself: the same input gives
      * the same bits every time, or a training run resumed from a checkpoint would not repeat an uninterrupted one.

@@ -341,11 +341,40 @@ public final class Matrix {
         }
     }
 
+    /**
+     * Sets column j to {@code columns[picks[from + j]]}, for every column: a batch gathered from its examples, on the
+     * {@link Kernel} (which may split it over threads). Each picked column holds {@code rows} numbers.
+     */
+    public void setColumns(double[][] columns, int[] picks, int from) {
+        for (int j = 0; j < cols; j++) {
+            checkColumnLength(columns[picks[from + j]].length);
+        }
+        if (doubles != null) {
+            Linalg.kernel().gatherColumns(columns, picks, from, doubles, rows, cols, Linalg.productThreads());
+            return;
+        }
+        for (int j = 0; j < cols; j++) {
+            setColumn(j, columns[picks[from + j]]);
+        }
+    }
+
+    /** {@link #setColumns(double[][], int[], int)} from floats. */
+    public void setColumns(float[][] columns, int[] picks, int from) {
+        for (int j = 0; j < cols; j++) {
+            checkColumnLength(columns[picks[from + j]].length);
+        }
+        if (floats != null) {
+            Linalg.kernel().gatherColumns(columns, picks, from, floats, rows, cols, Linalg.productThreads());
+            return;
+        }
+        for (int j = 0; j < cols; j++) {
+            setColumn(j, columns[picks[from + j]]);
+        }
+    }
+
     /** Sets column {@code col} to {@code values}, which holds {@code rows} numbers. */
     public void setColumn(int col, double[] values) {
-        if (values.length != rows) {
-            throw new IllegalArgumentException("a column of this matrix has " + rows + " values, not " + values.length);
-        }
+        checkColumnLength(values.length);
         int offset = col * rows;
         if (doubles != null) {
             System.arraycopy(values, 0, doubles, offset, rows);    // the trainer fills every batch this way
@@ -367,9 +396,7 @@ public final class Matrix {
      * are, half the bytes of the double overload and no conversion.
      */
     public void setColumn(int col, float[] values) {
-        if (values.length != rows) {
-            throw new IllegalArgumentException("a column of this matrix has " + rows + " values, not " + values.length);
-        }
+        checkColumnLength(values.length);
         int offset = col * rows;
         if (floats != null) {
             System.arraycopy(values, 0, floats, offset, rows);
@@ -473,6 +500,12 @@ public final class Matrix {
             scratch = new double[Math.max(1, Math.min(size(), 512))];
         }
         return scratch;
+    }
+
+    private void checkColumnLength(int length) {
+        if (length != rows) {
+            throw new IllegalArgumentException("a column of this matrix has " + rows + " values, not " + length);
+        }
     }
 
     private void checkSameShape(Matrix other) {

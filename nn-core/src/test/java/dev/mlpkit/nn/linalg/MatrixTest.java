@@ -89,6 +89,24 @@ class MatrixTest {
         }
     }
 
+    /** Picked columns go in whole and in order, from any precision into any; a column of the wrong length is named. */
+    @Test
+    void setColumnsCopiesThePickedColumns() {
+        double[][] columns = { { 1, 2 }, { 3, 4 }, { 5, 6 } };
+        float[][] floatColumns = { { 1, 2 }, { 3, 4 }, { 5, 6 } };
+        for (MatrixFactory f : new MatrixFactory[] { MatrixFactory.float32(), MatrixFactory.float64() }) {
+            Matrix a = f.zeros(2, 2);
+            a.setColumns(columns, new int[] { 9, 2, 0 }, 1);
+            assertEquals(List.of(5.0, 6.0, 1.0, 2.0), List.of(a.get(0), a.get(1), a.get(2), a.get(3)), f.name());
+            a.setColumns(floatColumns, new int[] { 1, 1 }, 0);
+            assertEquals(List.of(3.0, 4.0, 3.0, 4.0), List.of(a.get(0), a.get(1), a.get(2), a.get(3)), f.name());
+        }
+        Matrix a = F.zeros(3, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> a.setColumns(columns, new int[] { 0 }, 0));
+        assertEquals("a column of this matrix has 3 values, not 2", e.getMessage());
+    }
+
     /** Each storage's own loop finds a NaN or an infinity anywhere, the last element included. */
     @Test
     void isAllFiniteLooksAtEveryElementInBothPrecisions() {

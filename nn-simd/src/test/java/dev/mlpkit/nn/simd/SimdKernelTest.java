@@ -265,6 +265,36 @@ class SimdKernelTest {
         }
     }
 
+    /** A batch gathered by halves of its rows on two threads holds the picked columns, whole, in both precisions. */
+    @ParameterizedTest(name = "{0} rows, {1} columns")
+    @CsvSource({ "4096,100", "4097,77", "3,5", "70000,4" })
+    void aBatchGatheredOnTwoThreadsHoldsThePickedColumns(int rows, int count) {
+        SplittableRandom random = new SplittableRandom(rows);
+        double[][] columns = new double[count + 7][];
+        float[][] floatColumns = new float[columns.length][];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = random.doubles(rows, -1, 1).toArray();
+            floatColumns[c] = new float[rows];
+            for (int i = 0; i < rows; i++) {
+                floatColumns[c][i] = (float) columns[c][i];
+            }
+        }
+        int[] picks = new int[count + 3];
+        for (int j = 0; j < picks.length; j++) {
+            picks[j] = random.nextInt(columns.length);
+        }
+        Matrix doubles = MatrixFactory.float64().zeros(rows, count);
+        doubles.setColumns(columns, picks, 3);
+        Matrix floats = MatrixFactory.float32().zeros(rows, count);
+        floats.setColumns(floatColumns, picks, 3);
+        for (int j = 0; j < count; j++) {
+            for (int i = 0; i < rows; i++) {
+                assertEquals(columns[picks[3 + j]][i], doubles.get(i, j), 0.0, "float64 (" + i + ", " + j + ")");
+                assertEquals(floatColumns[picks[3 + j]][i], (float) floats.get(i, j), 0.0, "float32 (" + i + ", " + j + ")");
+            }
+        }
+    }
+
     /** A sigmoid layer's backpropagation, {@code g * a (1 - a)} in float, has the bits of the default loop. */
     @Test
     void theLogisticSlopeHasTheBitsOfTheDefaultLoop() {
