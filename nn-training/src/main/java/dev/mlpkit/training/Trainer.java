@@ -105,8 +105,9 @@ public final class Trainer {
                     listeners.get(k).batchFinished(epoch, b + 1, batches);
                 }
             }
-            Evaluation onTraining = evaluate(network, training, this::batchOf);
-            Evaluation onValidation = validation.isEmpty() ? null : evaluate(network, validation, this::batchOf);
+            Evaluation onTraining = evaluate(network, training, floatInputs, this::batchOf);
+            Evaluation onValidation = validation.isEmpty() ? null
+                    : evaluate(network, validation, null, this::batchOf);
             EpochStats stats = new EpochStats(epoch, onTraining.meanLoss(), onTraining.totalLoss, onTraining.accuracy(),
                     onValidation == null ? Double.NaN : onValidation.meanLoss(),
                     onValidation == null ? Double.NaN : onValidation.accuracy(), (System.nanoTime() - start) / 1e9,
@@ -152,17 +153,19 @@ public final class Trainer {
 
     /** The mean loss and the accuracy of {@code network} on {@code samples}. */
     public static Evaluation evaluate(Network network, Samples samples) {
-        return evaluate(network, samples, Batch::new);
+        return evaluate(network, samples, null, Batch::new);
     }
 
-    private static Evaluation evaluate(Network network, Samples samples, BiFunction<Network, Integer, Batch> buffers) {
+    /** {@code floatInputs}, when not null, holds the samples' inputs as floats, for a float32 network. */
+    private static Evaluation evaluate(Network network, Samples samples, float[][] floatInputs,
+            BiFunction<Network, Integer, Batch> buffers) {
         int n = samples.size();
         double totalLoss = 0;
         int correct = 0;
         for (int from = 0; from < n; from += EVALUATION_CHUNK) {
             int size = Math.min(EVALUATION_CHUNK, n - from);
             Batch chunk = buffers.apply(network, size);
-            chunk.fillInOrder(samples, from);
+            chunk.fillInOrder(samples, floatInputs, from);
             Matrix output = network.feedforward(chunk.inputs);
             totalLoss += network.spec().loss().total(output, chunk.targets);
             correct += countCorrect(output, chunk.targets);
@@ -299,13 +302,17 @@ public final class Trainer {
             }
         }
 
-        /** Examples {@code [from, from + size)}, unless this chunk holds them already. */
-        void fillInOrder(Samples samples, int from) {
+        /** Examples {@code [from, from + size)}, unless this chunk holds them already; {@code floatInputs} as in fill. */
+        void fillInOrder(Samples samples, float[][] floatInputs, int from) {
             if (samples == heldSamples && from == heldFrom) {
                 return;
             }
             for (int j = 0; j < size; j++) {
-                inputs.setColumn(j, samples.inputs()[from + j]);
+                if (floatInputs != null) {
+                    inputs.setColumn(j, floatInputs[from + j]);
+                } else {
+                    inputs.setColumn(j, samples.inputs()[from + j]);
+                }
                 targets.setColumn(j, samples.targets()[from + j]);
             }
             heldSamples = samples;

@@ -66,7 +66,8 @@ public final class Linalg {
     }
 
     /**
-     * {@code rounds} rounds of a small layer's products, logistic function and update, on sizes that take every branch
+     * {@code rounds} rounds of a small layer's products, logistic function and its slope, and updates (apart from the
+     * weight gradient, and fused with it as plain gradient descent trains), on sizes that take every branch
      * of the kernel's inner code before the JIT compiles it: 37 rows and 29 columns leave edge panels and narrow tiles,
      * and 270 terms are summed in more than one block (the simd kernel's blocks of k hold 256 floats or 128 doubles).
      * A branch first taken after compilation throws the compiled code away, and the vector code then runs interpreted,
@@ -79,11 +80,14 @@ public final class Linalg {
         Matrix gradient = precision.zeros(37, 270);
         Matrix delta = precision.zeros(270, 29);
         for (int round = 0; round < rounds; round++) {
+            double step = round % 2 == 0 ? -1e-3 : 1e-3;               // updates go back and forth
             weights.multiplyInto(input, output);                       // forward
             output.logisticInPlace();                                  // sigmoid
-            output.multiplyByTransposeInto(input, 0.5, gradient);      // weight gradient
             weights.transposeMultiplyInto(output, delta);              // delta
-            weights.addScaledInPlace(round % 2 == 0 ? -1e-3 : 1e-3, gradient); // update, back and forth
+            delta.timesLogisticSlopeInPlace(input);                    // sigmoid's backpropagation
+            output.multiplyByTransposeInto(input, 0.5, gradient);      // weight gradient
+            weights.addScaledInPlace(step, gradient);                  // update
+            output.multiplyByTransposeAddTo(input, 0.5, -step, weights, gradient); // both at once (plain descent)
         }
     }
 
