@@ -17,10 +17,9 @@ final class BinaryCrossEntropy implements Loss {
     }
 
     @Override
-    public double total(Matrix output, Matrix target) {
+    public double total(Matrix output, Matrix target, int from, int to) {
         double sum = 0.0;
-        int n = output.size();
-        for (int k = 0; k < n; k++) {
+        for (int k = from * output.rows(); k < to * output.rows(); k++) {
             double a = output.get(k);
             double y = target.get(k);
             sum -= y * Math.log(a + EPSILON) + (1.0 - y) * Math.log(1.0 - a + EPSILON);

@@ -23,7 +23,12 @@ public interface Loss {
     String name();
 
     /** The sum over the batch's examples of each example's cost. */
-    double total(Matrix output, Matrix target);
+    default double total(Matrix output, Matrix target) {
+        return total(output, target, 0, output.cols());
+    }
+
+    /** The sum of the costs of the examples in columns {@code [from, to)}, summed in column order. */
+    double total(Matrix output, Matrix target, int from, int to);
 
     /** {@code dC_x/da} for every example, into {@code out} (all three [outputs x batch]). */
     void gradientInto(Matrix output, Matrix target, Matrix out);

@@ -14,10 +14,9 @@ final class SoftmaxCrossEntropy implements Loss {
     }
 
     @Override
-    public double total(Matrix output, Matrix target) {
+    public double total(Matrix output, Matrix target, int from, int to) {
         double sum = 0.0;
-        int n = output.size();
-        for (int k = 0; k < n; k++) {
+        for (int k = from * output.rows(); k < to * output.rows(); k++) {
             sum -= target.get(k) * Math.log(output.get(k) + BinaryCrossEntropy.EPSILON);
         }
         return sum;

@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.mlpkit.nn.Gradients;
@@ -108,6 +109,29 @@ class TrainerTest {
                 assertEquals(expected.get(i), actual.get(i), REFERENCE_TOLERANCE);
             }
         }
+    }
+
+    /**
+     * The training and validation sets are evaluated in one pass; each set's loss and accuracy are those of evaluating
+     * it alone: exactly when both fit one chunk, and to the last digits of a sum when the validation set straddles two
+     * chunks of 4096 examples (its loss is then summed in two parts).
+     */
+    @ParameterizedTest(name = "{0} training and {1} validation examples")
+    @CsvSource({ "30,11", "4090,20" })
+    void theEpochsFiguresAreThoseOfEachSetEvaluatedAlone(int trainingSize, int validationSize) {
+        Samples training = randomSamples(trainingSize, 4, 3, 5);
+        Samples validation = randomSamples(validationSize, 4, 3, 6);
+        Network network = network("4-5:tanh-3:softmax", 7);
+        TrainingResult result = new Trainer(settings(new GradientDescent(0.1), 1), List.of()).train(network, training,
+                validation);
+        EpochStats stats = result.last();
+        Trainer.Evaluation onTraining = Trainer.evaluate(network, training);
+        Trainer.Evaluation onValidation = Trainer.evaluate(network, validation);
+        double tolerance = trainingSize + validationSize > 4096 ? 1e-12 : 0.0;
+        assertEquals(onTraining.meanLoss(), stats.trainingLoss(), 0.0);
+        assertEquals(onTraining.accuracy(), stats.trainingAccuracy(), 0.0);
+        assertEquals(onValidation.meanLoss(), stats.validationLoss(), tolerance);
+        assertEquals(onValidation.accuracy(), stats.validationAccuracy(), 0.0);
     }
 
     /**

@@ -6,7 +6,11 @@ import dev.mlpkit.nn.linalg.Matrix;
 import dev.mlpkit.training.Require;
 import dev.mlpkit.training.Settings;
 
-/** Plain gradient descent, the tutorials' rule: {@code w -= eta * g} (Nielsen, chapter 1, equations 20-21). */
+/**
+ * Plain gradient descent, the tutorials' rule: {@code w -= eta * g} (Nielsen, chapter 1, equations 20-21). With nothing
+ * to clip or decay, the {@link dev.mlpkit.training.Updater} takes this step during backpropagation instead of calling
+ * {@link #updateInPlace} ({@link dev.mlpkit.nn.Network#backpropAndDescend}), with the same bits.
+ */
 public record GradientDescent(double learningRate) implements Optimizer {
 
     public GradientDescent {
