@@ -51,7 +51,7 @@ public class EpochBenchmark {
     private Network network;
     private Samples training;
     private Samples validation;
-    static final int EPOCHS = 5;
+    static final int EPOCHS = 20;
 
     private int run;
 
