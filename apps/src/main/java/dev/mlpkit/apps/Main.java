@@ -122,7 +122,7 @@ public final class Main {
                   mlp galaxy train --galaxies gz2/ --non-galaxies picsum/ --epochs 30
                   mlp galaxy train --optimizer adam --learning-rate 0.001 --early-stopping 5
                   mlp galaxy train --resume galaxy.mlp --epochs 40   continue, bit for bit, to epoch 40
-                  mlp galaxy train --precision float                 float32 throughout, about 1.9 times as fast
+                  mlp galaxy train --precision float                 float32 throughout, about twice as fast
                 """);
         galaxy.add("classify", new GalaxyClassify.Options(), GalaxyClassify.class, training, """
                 Examples:

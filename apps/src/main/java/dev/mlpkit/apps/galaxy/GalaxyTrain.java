@@ -93,7 +93,7 @@ public final class GalaxyTrain implements Command {
         public Path resume;
 
         @Parameter(names = "--precision", description = "double (float64, the default) or float (float32: half the"
-                + " memory, about 1.9 times as fast, the same accuracy on the tutorial's settings)",
+                + " memory, about twice as fast, the same accuracy on the tutorial's settings)",
                 converter = PrecisionConverter.class)
         public MatrixFactory precision;
     }
