@@ -69,7 +69,9 @@ public final class Linalg {
      * {@code rounds} rounds of a small layer's products, logistic function and its slope, and updates (apart from the
      * weight gradient, and fused with it as plain gradient descent trains), on sizes that take every branch
      * of the kernel's inner code before the JIT compiles it: 37 rows and 29 columns leave edge panels and narrow tiles,
-     * and 270 terms are summed in more than one block (the simd kernel's blocks of k hold 256 floats or 128 doubles).
+     * and 270 terms are summed in more than one block (the simd kernel's blocks of k hold 256 floats or 128 doubles);
+     * a one-output layer, one image at a time, and now and then a long sum that the kernel splits over k (and then
+     * adds up) take the paths that a galaxy run otherwise first compiles in its third and fourth epochs.
      * A branch first taken after compilation throws the compiled code away, and the vector code then runs interpreted,
      * hundreds of times slower, until it is compiled again: that took half a second of a galaxy run's first epoch.
      */
@@ -79,7 +81,19 @@ public final class Linalg {
         Matrix output = precision.zeros(37, 29);
         Matrix gradient = precision.zeros(37, 270);
         Matrix delta = precision.zeros(270, 29);
+        Matrix outputWeights = filled(precision, 1, 37);
+        Matrix single = precision.zeros(1, 29);
+        Matrix image = filled(precision, 270, 1);
+        Matrix oneImage = precision.zeros(37, 1);
+        Matrix longLeft = filled(precision, 16, 4096);
+        Matrix longRight = filled(precision, 4096, 16);
+        Matrix small = precision.zeros(16, 16);
         for (int round = 0; round < rounds; round++) {
+            outputWeights.multiplyInto(output, single);                // a one-output layer
+            weights.multiplyInto(image, oneImage);                     // one image at a time
+            if (round % 10 == 0) {
+                longLeft.multiplyInto(longRight, small);               // a long sum, split over k
+            }
             double step = round % 2 == 0 ? -1e-3 : 1e-3;               // updates go back and forth
             weights.multiplyInto(input, output);                       // forward
             output.logisticInPlace();                                  // sigmoid
