@@ -129,7 +129,8 @@ public final class Network {
                 spec.layer(l - 1).activation().backpropInPlace(buffers.activations[l - 1], buffers.deltas[l - 1]);
             }
             if (rate > 0) {
-                delta.multiplyByTransposeAddTo(previous, perExample, -rate, parameters.weights(l), gradients.weights(l));
+                Matrix weights = parameters.weights(l);
+                delta.multiplyByTransposeAddTo(previous, perExample, -rate, weights, gradients.weights(l));
             } else {
                 delta.multiplyByTransposeInto(previous, perExample, gradients.weights(l));
             }

@@ -16,7 +16,10 @@ final class Sigmoid extends ElementwiseActivation {
         z.logisticInPlace();
     }
 
-    /** On the kernel too: in float32 ten times as fast as through {@link #derivativeFromOutput} (0.01 against 0.1 ms). */
+    /**
+     * On the kernel too: in float32 ten times as fast as through {@link #derivativeFromOutput} (0.01 against 0.1 ms for
+     * a galaxy batch's first layer).
+     */
     @Override
     public void backpropInPlace(Matrix a, Matrix g) {
         g.timesLogisticSlopeInPlace(a);

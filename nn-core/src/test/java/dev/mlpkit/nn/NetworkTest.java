@@ -99,9 +99,9 @@ class NetworkTest {
     }
 
     /**
-     * Backpropagation with the descent step taken inside it (each weight gradient added to its weights as soon as it is
-     * computed) moves every parameter exactly as backpropagation followed by the step does, in both precisions: a layer's
-     * weights move only after the delta of the layer below has come through them.
+     * Backpropagation with the descent step taken inside it (each weight gradient added to its weights as soon as it
+     * is computed) moves every parameter exactly as backpropagation followed by the step does, in both precisions: a
+     * layer's weights move only after the delta of the layer below has come through them.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyPairing")

@@ -328,7 +328,7 @@ public final class Trainer {
             }
         }
 
-        /** Examples {@code [from, from + size)}, unless this chunk holds them already; {@code floatInputs} as in fill. */
+        /** Examples {@code [from, from + size)}, unless this chunk holds them already; floatInputs as in fill. */
         void fillInOrder(Samples samples, float[][] floatInputs, int from) {
             if (samples == heldSamples && from == heldFrom) {
                 return;

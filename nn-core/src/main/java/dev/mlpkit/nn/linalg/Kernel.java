@@ -2,9 +2,10 @@ package dev.mlpkit.nn.linalg;
 
 /**
  * The hot loops of training, plugged in with {@link java.util.ServiceLoader} (the nn-simd module registers a kernel on
- * the JDK Vector API): matrix products, the logistic function of sigmoid layers, and the update {@code y += alpha x}.
- * Without one, or when it is not usable on this JVM, ojAlgo multiplies, {@link Math#exp} computes the logistic
- * function, and a plain loop updates.
+ * the JDK Vector API): matrix products (also fused with a weight update), the logistic function of sigmoid layers and
+ * its slope, the update {@code y += alpha x}, and gathering a batch from its examples. Without one, or when it is not
+ * usable on this JVM, ojAlgo multiplies, {@link Math#exp} computes the logistic function, and plain loops do the
+ * rest.
  *
  * <p>In products, all arrays are column-major. {@code a} is m x k, or k x m when {@code transposeA}; {@code b} is k x n, or
  * n x k when {@code transposeB}; {@code c} (m x n) is overwritten with {@code scale * (op(a) * op(b))}: the product
@@ -28,10 +29,10 @@ public interface Kernel {
             float scale, int threads);
 
     /**
-     * {@code y = y + alpha * (scale * (op(a) * op(b)))}, {@code y} m x n: a weight gradient that goes straight into its
-     * weights. The bits are those of {@link #multiply} into {@code c} followed by {@link #addScaled}, which is what this
-     * default does; a kernel may fuse the two, adding each tile of the product to {@code y} as soon as it is summed, and
-     * leave {@code c} alone. What {@code c} (m x n, scratch) holds afterwards is unspecified.
+     * {@code y = y + alpha * (scale * (op(a) * op(b)))}, {@code y} m x n: a weight gradient that goes straight into
+     * its weights. The bits are those of {@link #multiply} into {@code c} followed by {@link #addScaled}, which is what
+     * this default does; a kernel may fuse the two, adding each tile of the product to {@code y} as soon as it is
+     * summed, and leave {@code c} alone. What {@code c} (m x n, scratch) holds afterwards is unspecified.
      */
     default void multiplyAdd(boolean transposeA, boolean transposeB, int m, int n, int k, double[] a, double[] b,
             double scale, double alpha, double[] y, double[] c, int threads) {
@@ -39,7 +40,7 @@ public interface Kernel {
         addScaled(alpha, c, y, m * n, threads);
     }
 
-    /** {@link #multiplyAdd(boolean, boolean, int, int, int, double[], double[], double, double, double[], double[], int)} in float32. */
+    /** {@code multiplyAdd} in float32. */
     default void multiplyAdd(boolean transposeA, boolean transposeB, int m, int n, int k, float[] a, float[] b,
             float scale, float alpha, float[] y, float[] c, int threads) {
         multiply(transposeA, transposeB, m, n, k, a, b, c, scale, threads);

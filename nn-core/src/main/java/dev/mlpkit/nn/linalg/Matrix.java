@@ -98,8 +98,8 @@ public final class Matrix {
     }
 
     /**
-     * {@code y = y + alpha * (scale * (this * right^T))}: a weight gradient that goes straight into its weights. The bits
-     * are those of {@link #multiplyByTransposeInto(Matrix, double, Matrix)} into {@code scratch} followed by
+     * {@code y = y + alpha * (scale * (this * right^T))}: a weight gradient that goes straight into its weights. The
+     * bits are those of {@link #multiplyByTransposeInto(Matrix, double, Matrix)} into {@code scratch} followed by
      * {@link #addScaledInPlace}, but the kernel may add each tile of the product to {@code y} as soon as it is summed
      * (see {@link Kernel#multiplyAdd}), so what {@code scratch} holds afterwards is unspecified.
      */
@@ -277,9 +277,9 @@ public final class Matrix {
     }
 
     /**
-     * {@code this = this * a (1 - a)}, element by element, on the {@link Kernel}: a sigmoid layer's backpropagation from
-     * its outputs {@code a}. float32 matrices compute in float (see {@link Kernel#timesLogisticSlope(float[], float[],
-     * int)}).
+     * {@code this = this * a (1 - a)}, element by element, on the {@link Kernel}: a sigmoid layer's backpropagation
+     * from its outputs {@code a}. float32 matrices compute in float (see
+     * {@link Kernel#timesLogisticSlope(float[], float[], int)}).
      */
     public void timesLogisticSlopeInPlace(Matrix a) {
         checkSameShape(a);

@@ -74,8 +74,8 @@ abstract class PackedProduct<T> {
     abstract void mergeTile(T tile, T c, int ldc, int i, int j, int rows, int cols, boolean first, double scale);
 
     /**
-     * {@code y = y + alpha * (scale * tile)} for the real {@code rows x cols} of a finished tile (computed in scratch, mr
-     * rows per column), into Y at (i, j): each element rounds as {@link #scaleTile} and then the kernel's
+     * {@code y = y + alpha * (scale * tile)} for the real {@code rows x cols} of a finished tile (computed in scratch,
+     * mr rows per column), into Y at (i, j): each element rounds as {@link #scaleTile} and then the kernel's
      * {@code addScaled} would round it.
      */
     abstract void addTile(T tile, T y, int ldy, int i, int j, int rows, int cols, double scale, double alpha);

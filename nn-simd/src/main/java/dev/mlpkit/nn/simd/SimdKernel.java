@@ -219,8 +219,8 @@ public final class SimdKernel implements Kernel {
             product.addScaled(c, partial, m * n, scale);
             return;
         }
-        split(product, m, n, threads,
-                (i0, i1, j0, j1) -> product.block(transposeA, transposeB, m, n, k, a, b, c, scale, i0, i1, j0, j1, 0, k));
+        split(product, m, n, threads, (i0, i1, j0, j1) -> product.block(transposeA, transposeB, m, n, k, a, b, c, scale,
+                i0, i1, j0, j1, 0, k));
     }
 
     /**

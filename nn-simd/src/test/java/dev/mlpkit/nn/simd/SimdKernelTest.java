@@ -290,7 +290,8 @@ class SimdKernelTest {
         for (int j = 0; j < count; j++) {
             for (int i = 0; i < rows; i++) {
                 assertEquals(columns[picks[3 + j]][i], doubles.get(i, j), 0.0, "float64 (" + i + ", " + j + ")");
-                assertEquals(floatColumns[picks[3 + j]][i], (float) floats.get(i, j), 0.0, "float32 (" + i + ", " + j + ")");
+                assertEquals(floatColumns[picks[3 + j]][i], (float) floats.get(i, j), 0.0,
+                        "float32 (" + i + ", " + j + ")");
             }
         }
     }
