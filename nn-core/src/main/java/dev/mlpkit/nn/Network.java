@@ -81,7 +81,7 @@ public final class Network {
      * @param gradients where {@code dC/dW} and {@code dC/db} of every layer go, shaped like {@link #parameters()}
      */
     public void backpropInto(Matrix input, Matrix target, Gradients gradients) {
-        backprop(input, target, gradients, 0.0);
+        backprop(input, target, gradients, false, 0.0);
     }
 
     /**
@@ -93,16 +93,17 @@ public final class Network {
      * instead of 2.4 in float64.
      *
      * @param gradients scratch, shaped like {@link #parameters()}; what it holds afterwards is unspecified
+     * @param rate      the learning rate, 0 or more (a schedule may end at 0)
      */
     public void backpropAndDescend(Matrix input, Matrix target, Gradients gradients, double rate) {
-        if (!(rate > 0)) {
-            throw new IllegalArgumentException("the learning rate must be above 0, not " + rate);
+        if (!(rate >= 0 && rate < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("the learning rate must be a number from 0 on, not " + rate);
         }
-        backprop(input, target, gradients, rate);
+        backprop(input, target, gradients, true, rate);
     }
 
-    /** Backpropagation into {@code gradients}, or with a descent step of {@code rate} when that is above 0. */
-    private void backprop(Matrix input, Matrix target, Gradients gradients, double rate) {
+    /** Backpropagation into {@code gradients}, or with a descent step of {@code rate} when {@code descend}. */
+    private void backprop(Matrix input, Matrix target, Gradients gradients, boolean descend, double rate) {
         Buffers buffers = buffersFor(input);
         checkTarget(target, input.cols());
         feedforward(input, buffers);
@@ -128,7 +129,7 @@ public final class Network {
                 parameters.weights(l).transposeMultiplyInto(delta, buffers.deltas[l - 1]);
                 spec.layer(l - 1).activation().backpropInPlace(buffers.activations[l - 1], buffers.deltas[l - 1]);
             }
-            if (rate > 0) {
+            if (descend) {
                 Matrix weights = parameters.weights(l);
                 delta.multiplyByTransposeAddTo(previous, perExample, -rate, weights, gradients.weights(l));
             } else {
@@ -137,7 +138,7 @@ public final class Network {
             if (gradients.hasBiases(l)) {
                 delta.rowSumsInto(gradients.biases(l));
                 gradients.biases(l).scaleInPlace(perExample);
-                if (rate > 0) {
+                if (descend) {
                     parameters.biases(l).addScaledInPlace(-rate, gradients.biases(l));
                 }
             }
