@@ -115,8 +115,7 @@ abstract class PackedProduct<T> {
         if (cols <= 0 || i1 <= i0) {
             return;
         }
-        int rest = cols % nr;
-        int wideCols = rest > 0 && rest <= 2 * narrow ? cols - rest : cols;
+        int wideCols = wideColumns(cols);
         Scratch<T> buffers = scratch.get();
         T packedB = buffers.packedB = grow(buffers.packedB, nr * kc + slack);
         T packedA = buffers.packedA = grow(buffers.packedA, (mc / mr) * mr * kc);
@@ -146,9 +145,7 @@ abstract class PackedProduct<T> {
         if (cols <= 0 || i1 <= i0) {
             return;
         }
-        // The last columns go into narrow panels when they would fill no more than two of them.
-        int rest = cols % nr;
-        int wideCols = rest > 0 && rest <= 2 * narrow ? cols - rest : cols;
+        int wideCols = wideColumns(cols);
         Scratch<T> buffers = scratch.get();
         T packedB = buffers.packedB = grow(buffers.packedB, ((cols + nr - 1) / nr) * nr * kc + slack);
         T packedA = buffers.packedA = grow(buffers.packedA, (mc / mr) * mr * kc);
@@ -185,6 +182,12 @@ abstract class PackedProduct<T> {
                 }
             }
         }
+    }
+
+    /** How many of {@code cols} columns go into wide panels: the last go into narrow ones if they fill at most two. */
+    private int wideColumns(int cols) {
+        int rest = cols % nr;
+        return rest > 0 && rest <= 2 * narrow ? cols - rest : cols;
     }
 
     private void kernel(int width, int depth, T a, int aOffset, T b, int bOffset, T c, int ldc, int offset,

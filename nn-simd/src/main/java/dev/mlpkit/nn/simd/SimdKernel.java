@@ -101,16 +101,17 @@ public final class SimdKernel implements Kernel {
     @Override
     public void gatherColumns(double[][] columns, int[] picks, int from, double[] out, int rows, int count,
             int threads) {
-        inHalves(rows, (long) rows * count, threads, (r0, r1) -> {
-            for (int j = 0; j < count; j++) {
-                System.arraycopy(columns[picks[from + j]], r0, out, j * rows + r0, r1 - r0);
-            }
-        });
+        gather(columns, picks, from, out, rows, count, threads);
     }
 
     @Override
     public void gatherColumns(float[][] columns, int[] picks, int from, float[] out, int rows, int count,
             int threads) {
+        gather(columns, picks, from, out, rows, count, threads);
+    }
+
+    /** {@code gatherColumns} for arrays of either type: {@link System#arraycopy} takes both. */
+    private static void gather(Object[] columns, int[] picks, int from, Object out, int rows, int count, int threads) {
         inHalves(rows, (long) rows * count, threads, (r0, r1) -> {
             for (int j = 0; j < count; j++) {
                 System.arraycopy(columns[picks[from + j]], r0, out, j * rows + r0, r1 - r0);
