@@ -98,6 +98,21 @@ abstract class LayerMatrices {
         }
     }
 
+    /**
+     * Copies these matrices into {@code out}, which has the same spec, and tells whether every element is finite: one
+     * pass over them.
+     */
+    boolean copyIntoCheckingFinite(LayerMatrices out) {
+        if (!out.spec.equals(spec)) {
+            throw new IllegalArgumentException("cannot copy matrices of " + spec + " into " + out.spec);
+        }
+        boolean finite = true;
+        for (int k = 0; k < matrices.size(); k++) {
+            finite &= matrices.get(k).copyIntoCheckingFinite(out.matrices.get(k));
+        }
+        return finite;
+    }
+
     /** True when no element of any matrix is NaN or infinite. */
     public boolean isAllFinite() {
         for (Matrix m : matrices) {

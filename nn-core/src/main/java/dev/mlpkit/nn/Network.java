@@ -151,9 +151,10 @@ public final class Network {
             Matrix a = buffers.activations[l];
             parameters.weights(l).multiplyInto(previous, a);
             if (parameters.hasBiases(l)) {
-                a.addColumnToEachColumnInPlace(parameters.biases(l));
+                spec.layer(l).activation().applyInPlace(a, parameters.biases(l));
+            } else {
+                spec.layer(l).activation().applyInPlace(a);
             }
-            spec.layer(l).activation().applyInPlace(a);
             previous = a;
         }
     }

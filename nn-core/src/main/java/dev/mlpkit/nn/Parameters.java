@@ -35,6 +35,14 @@ public final class Parameters extends LayerMatrices {
         copyFrom(other);
     }
 
+    /**
+     * Copies every weight and bias into {@code out}, which has the same spec, and tells whether all are finite: a
+     * trainer's check of an epoch's parameters and its copy of them as the last good ones, in one pass.
+     */
+    public boolean copyIntoCheckingFinite(Parameters out) {
+        return super.copyIntoCheckingFinite(out);
+    }
+
     /** {@code parameters -= learningRate * gradients}: one step of plain gradient descent. */
     public void subtractScaledInPlace(double learningRate, Gradients gradients) {
         if (!gradients.spec().equals(spec())) {

@@ -16,6 +16,12 @@ final class Sigmoid extends ElementwiseActivation {
         z.logisticInPlace();
     }
 
+    /** The bias and the logistic function in one pass over z, which the kernel may split over threads. */
+    @Override
+    public void applyInPlace(Matrix z, Matrix bias) {
+        z.logisticInPlace(bias);
+    }
+
     /**
      * On the kernel too: in float32 ten times as fast as through {@link #derivativeFromOutput} (0.01 against 0.1 ms for
      * a galaxy batch's first layer).

@@ -94,6 +94,8 @@ public final class Trainer {
 
         List<EpochStats> history = new ArrayList<>();
         Parameters lastGood = parameters.copy();
+        // After a good epoch the parameters are copied into the spare, which becomes the last good ones (see below).
+        Parameters spare = Parameters.zeros(network.spec(), network.factory());
         EarlyStoppingWatch watch = settings.earlyStopping() == null ? null
                 : new EarlyStoppingWatch(settings.earlyStopping(), parameters);
         TrainingResult result = null;
@@ -117,7 +119,8 @@ public final class Trainer {
                     onValidation == null ? Double.NaN : onValidation.meanLoss(),
                     onValidation == null ? Double.NaN : onValidation.accuracy(), (System.nanoTime() - start) / 1e9,
                     updater.learningRate(epochsDone));
-            if (!Double.isFinite(stats.trainingLoss()) || !parameters.isAllFinite()) {
+            // Checked and copied in one pass; the copy is kept only when all are finite.
+            if (!Double.isFinite(stats.trainingLoss()) || !parameters.copyIntoCheckingFinite(spare)) {
                 parameters.copyFromInPlace(lastGood);
                 history.add(stats);
                 String message = "training diverged in epoch " + epoch + ": the training loss became "
@@ -129,7 +132,9 @@ public final class Trainer {
                 throw new TrainingDivergedException(message, epoch);
             }
             epochsDone = epoch;
-            lastGood.copyFromInPlace(parameters);
+            Parameters previous = lastGood;
+            lastGood = spare;
+            spare = previous;
             history.add(stats);
             listeners.forEach(l -> l.epochFinished(stats));
 

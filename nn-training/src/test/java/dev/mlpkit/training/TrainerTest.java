@@ -302,6 +302,23 @@ class TrainerTest {
         assertEquals(StopReason.DIVERGED, heard.get(0).reason());
     }
 
+    /**
+     * After a divergence, the network holds the parameters of the last good epoch to the bit: those of the same run
+     * stopped there. The run diverges late enough that the last good copy has changed hands more than once.
+     */
+    @Test
+    void aDivergedRunKeepsTheBitsOfItsLastGoodEpoch() {
+        Samples data = randomSamples(20, 3, 1, 9);
+        TrainingSettings settings = settings(new GradientDescent(2.6), 50);
+        Network network = network("3-8:identity-1:identity/squared", 10);
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> new Trainer(settings, List.of()).train(network, data, Samples.none()));
+        assertTrue(e.epoch() >= 4, "diverged in epoch " + e.epoch() + ": too early to swap the copies twice");
+        Network stopped = network("3-8:identity-1:identity/squared", 10);
+        new Trainer(settings.withEpochs(e.epoch() - 1), List.of()).train(stopped, data, Samples.none());
+        assertArrayEquals(bits(stopped.parameters()), bits(network.parameters()));
+    }
+
     @Test
     void aTargetLossStopsTraining() {
         TrainingSettings settings = settings(new Adam(0.05, 0.9, 0.999, 1e-8), 500).withBatching(new FullBatch())

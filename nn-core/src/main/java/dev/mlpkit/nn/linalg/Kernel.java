@@ -107,6 +107,31 @@ public interface Kernel {
     }
 
     /**
+     * {@code x(i, j) = 1 / (1 + e^-(x(i, j) + bias(i)))} for a {@code rows x cols} column-major x, or without a bias
+     * when {@code bias} is null: a sigmoid layer's bias and activation. The sum rounds as adding the bias in a pass of
+     * its own would, so the bits are those of this default (the additions, then {@link #logistic(double[], int)}); a
+     * kernel may do both in one pass, split over {@code threads}.
+     */
+    default void logistic(double[] x, double[] bias, int rows, int cols, int threads) {
+        for (int j = 0; bias != null && j < cols; j++) {
+            for (int i = 0; i < rows; i++) {
+                x[j * rows + i] += bias[i];
+            }
+        }
+        logistic(x, rows * cols);
+    }
+
+    /** {@link #logistic(double[], double[], int, int, int)} in float32: each sum rounds to float. */
+    default void logistic(float[] x, float[] bias, int rows, int cols, int threads) {
+        for (int j = 0; bias != null && j < cols; j++) {
+            for (int i = 0; i < rows; i++) {
+                x[j * rows + i] += bias[i];
+            }
+        }
+        logistic(x, rows * cols);
+    }
+
+    /**
      * {@code g = g * a (1 - a)} for the first {@code length} elements: a sigmoid layer's backpropagation, from its
      * outputs {@code a}.
      */

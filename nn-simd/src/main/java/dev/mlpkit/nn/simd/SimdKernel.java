@@ -164,6 +164,35 @@ public final class SimdKernel implements Kernel {
         VectorLogistic.apply(x, length);
     }
 
+    /**
+     * One pass over x, a column at a time, in two halves on two threads when x is big: an evaluation of 2050 galaxy
+     * images spent 0.9 ms adding the biases and computing the logistic function of its two hidden layers in four
+     * passes on one thread, while the helper waited.
+     */
+    @Override
+    public void logistic(double[] x, double[] bias, int rows, int cols, int threads) {
+        inHalves(cols, (long) rows * cols, threads, (from, to) -> {
+            for (int j = from; bias != null && j < to; j++) {
+                VectorLogistic.apply(x, j * rows, (j + 1) * rows, bias, 0);
+            }
+            if (bias == null) {
+                VectorLogistic.apply(x, from * rows, to * rows, null, 0);
+            }
+        });
+    }
+
+    @Override
+    public void logistic(float[] x, float[] bias, int rows, int cols, int threads) {
+        inHalves(cols, (long) rows * cols, threads, (from, to) -> {
+            for (int j = from; bias != null && j < to; j++) {
+                VectorLogistic.apply(x, j * rows, (j + 1) * rows, bias, 0);
+            }
+            if (bias == null) {
+                VectorLogistic.apply(x, from * rows, to * rows, null, 0);
+            }
+        });
+    }
+
     @Override
     public void timesLogisticSlope(float[] a, float[] g, int length) {
         VectorLogistic.timesSlope(a, g, length);

@@ -66,10 +66,23 @@ final class VectorLogistic {
     }
 
     static void apply(double[] x, int length) {
+        apply(x, 0, length, null, 0);
+    }
+
+    /**
+     * Elements {@code [from, to)}, each first added to {@code bias[biasFrom + (i - from)]} when there is a bias (then
+     * the range is one column, or part of one): the sum rounds as adding it in a pass of its own would.
+     */
+    static void apply(double[] x, int from, int to, double[] bias, int biasFrom) {
         DoubleVector one = DoubleVector.broadcast(DOUBLES, 1.0);
-        int i = 0;
-        for (; i <= length - DOUBLES.length(); i += DOUBLES.length()) {
-            DoubleVector t = DoubleVector.fromArray(DOUBLES, x, i).neg().max(MIN);
+        int shift = biasFrom - from;
+        int i = from;
+        for (; i <= to - DOUBLES.length(); i += DOUBLES.length()) {
+            DoubleVector z = DoubleVector.fromArray(DOUBLES, x, i);
+            if (bias != null) {
+                z = z.add(DoubleVector.fromArray(DOUBLES, bias, i + shift));
+            }
+            DoubleVector t = z.neg().max(MIN);
             DoubleVector rounded = t.mul(LOG2E).add(ROUNDER);
             DoubleVector minusN = rounded.sub(ROUNDER).neg();
             DoubleVector r = minusN.fma(DoubleVector.broadcast(DOUBLES, LN2_HIGH), t);
@@ -83,8 +96,8 @@ final class VectorLogistic {
             DoubleVector exp = series.mul(powerOfTwo).blend(Double.POSITIVE_INFINITY, t.compare(VectorOperators.GT, MAX));
             one.div(exp.add(1.0)).intoArray(x, i);
         }
-        for (; i < length; i++) {
-            x[i] = logistic(x[i]);
+        for (; i < to; i++) {
+            x[i] = logistic(bias == null ? x[i] : x[i] + bias[i + shift]);
         }
     }
 
@@ -105,10 +118,20 @@ final class VectorLogistic {
 
     /** In float, with results below {@link Float#MIN_NORMAL} flushed to zero, as every float32 function's are. */
     static void apply(float[] x, int length) {
+        apply(x, 0, length, null, 0);
+    }
+
+    /** {@link #apply(double[], int, int, double[], int)} in float. */
+    static void apply(float[] x, int from, int to, float[] bias, int biasFrom) {
         FloatVector one = FloatVector.broadcast(FLOATS, 1f);
-        int i = 0;
-        for (; i <= length - FLOATS.length(); i += FLOATS.length()) {
-            FloatVector t = FloatVector.fromArray(FLOATS, x, i).neg().max(MIN_F);
+        int shift = biasFrom - from;
+        int i = from;
+        for (; i <= to - FLOATS.length(); i += FLOATS.length()) {
+            FloatVector z = FloatVector.fromArray(FLOATS, x, i);
+            if (bias != null) {
+                z = z.add(FloatVector.fromArray(FLOATS, bias, i + shift));
+            }
+            FloatVector t = z.neg().max(MIN_F);
             FloatVector rounded = t.mul(LOG2E_F).add(ROUNDER_F);
             FloatVector minusN = rounded.sub(ROUNDER_F).neg();
             FloatVector r = minusN.fma(FloatVector.broadcast(FLOATS, LN2_HIGH_F), t);
@@ -123,8 +146,8 @@ final class VectorLogistic {
             FloatVector a = one.div(exp.add(1f));
             a.blend(0f, a.lt(Float.MIN_NORMAL)).intoArray(x, i);
         }
-        for (; i < length; i++) {
-            x[i] = logistic(x[i]);
+        for (; i < to; i++) {
+            x[i] = logistic(bias == null ? x[i] : x[i] + bias[i + shift]);
         }
     }
 

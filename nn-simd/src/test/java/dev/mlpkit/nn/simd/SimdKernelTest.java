@@ -317,6 +317,58 @@ class SimdKernelTest {
         }
     }
 
+    /**
+     * A sigmoid layer's bias and logistic function in one pass (split over two threads from 262144 elements) has the
+     * bits of adding the bias in a pass of its own and then the kernel's logistic function; so has the pass without a
+     * bias. Shapes: one element, rows that leave a scalar tail in every column, whole vectors, a galaxy batch, and two
+     * shapes that are split.
+     */
+    @Test
+    void aBiasedLogisticHasTheBitsOfAddingTheBiasThenTheLogisticFunction() {
+        SimdKernel kernel = new SimdKernel();
+        for (int[] shape : new int[][] { { 1, 1 }, { 37, 3 }, { 16, 4 }, { 256, 100 }, { 37, 7100 }, { 256, 1100 } }) {
+            int rows = shape[0];
+            int cols = shape[1];
+            int n = rows * cols;
+            String what = rows + "x" + cols;
+            SplittableRandom random = new SplittableRandom(31L * rows + cols);
+            double[] x = random.doubles(n, -20, 20).toArray();
+            x[n - 1] = -100;    // a float32 result below Float.MIN_NORMAL: flushed in both
+            double[] bias = random.doubles(rows, -3, 3).toArray();
+            float[] xf = new float[n];
+            float[] biasf = new float[rows];
+            for (int i = 0; i < n; i++) {
+                xf[i] = (float) x[i];
+            }
+            for (int i = 0; i < rows; i++) {
+                biasf[i] = (float) bias[i];
+            }
+            double[] expected = x.clone();
+            float[] expectedf = xf.clone();
+            for (int i = 0; i < n; i++) {
+                expected[i] += bias[i % rows];
+                expectedf[i] += biasf[i % rows];
+            }
+            kernel.logistic(expected, n);
+            kernel.logistic(expectedf, n);
+            double[] actual = x.clone();
+            float[] actualf = xf.clone();
+            kernel.logistic(actual, bias, rows, cols, 2);
+            kernel.logistic(actualf, biasf, rows, cols, 2);
+            assertArrayEquals(expected, actual, what + " float64 with a bias");
+            assertArrayEquals(expectedf, actualf, what + " float32 with a bias");
+
+            double[] unbiased = x.clone();
+            float[] unbiasedf = xf.clone();
+            kernel.logistic(x, n);
+            kernel.logistic(xf, n);
+            kernel.logistic(unbiased, null, rows, cols, 2);
+            kernel.logistic(unbiasedf, null, rows, cols, 2);
+            assertArrayEquals(x, unbiased, what + " float64 without a bias");
+            assertArrayEquals(xf, unbiasedf, what + " float32 without a bias");
+        }
+    }
+
     /** An update big enough to be split in halves over two threads has the bits of the one-thread loop. */
     @Test
     void aSplitUpdateEqualsTheLoopOnOneThread() {
