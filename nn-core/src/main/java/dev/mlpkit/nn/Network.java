@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import dev.mlpkit.nn.linalg.Matrix;
 import dev.mlpkit.nn.linalg.MatrixFactory;
+import dev.mlpkit.nn.linalg.PackedMatrix;
 
 /**
  * A multilayer perceptron: dense layers with batched feedforward and backpropagation (Nielsen, "Neural Networks and
@@ -70,6 +71,22 @@ public final class Network {
     public Matrix feedforward(Matrix input) {
         Buffers buffers = buffersFor(input);
         feedforward(input, buffers);
+        return buffers.activations[spec.depth() - 1];
+    }
+
+    /** Inputs packed once for many {@link #feedforward(PackedMatrix)}: the examples a trainer evaluates every epoch. */
+    public PackedMatrix pack(Matrix input) {
+        checkInputRows(input.rows());
+        return input.packedAsRight(spec.layer(0).size());
+    }
+
+    /** {@link #feedforward(Matrix)} of inputs packed by {@link #pack}, with the same bits. */
+    public Matrix feedforward(PackedMatrix input) {
+        checkInputRows(input.rows());
+        Buffers buffers = buffersFor(input.cols());
+        parameters.weights(0).multiplyInto(input, buffers.activations[0]);
+        activate(0, buffers.activations[0]);
+        feedforwardFrom(1, buffers.activations[0], buffers);
         return buffers.activations[spec.depth() - 1];
     }
 
@@ -146,25 +163,41 @@ public final class Network {
     }
 
     private void feedforward(Matrix input, Buffers buffers) {
-        Matrix previous = input;
-        for (int l = 0; l < spec.depth(); l++) {
+        feedforwardFrom(0, input, buffers);
+    }
+
+    /** Layers {@code first} on, from the activations {@code previous} of the layer before (or the input). */
+    private void feedforwardFrom(int first, Matrix previous, Buffers buffers) {
+        for (int l = first; l < spec.depth(); l++) {
             Matrix a = buffers.activations[l];
             parameters.weights(l).multiplyInto(previous, a);
-            if (parameters.hasBiases(l)) {
-                spec.layer(l).activation().applyInPlace(a, parameters.biases(l));
-            } else {
-                spec.layer(l).activation().applyInPlace(a);
-            }
+            activate(l, a);
             previous = a;
         }
     }
 
-    private Buffers buffersFor(Matrix input) {
-        if (input.rows() != spec.inputs()) {
-            throw new IllegalArgumentException("the network takes " + spec.inputs() + " inputs per example, but the"
-                    + " batch has " + input.rows() + " rows");
+    /** Layer l's bias and activation on its weighted inputs. */
+    private void activate(int l, Matrix z) {
+        if (parameters.hasBiases(l)) {
+            spec.layer(l).activation().applyInPlace(z, parameters.biases(l));
+        } else {
+            spec.layer(l).activation().applyInPlace(z);
         }
-        int batchSize = input.cols();
+    }
+
+    private Buffers buffersFor(Matrix input) {
+        checkInputRows(input.rows());
+        return buffersFor(input.cols());
+    }
+
+    private void checkInputRows(int rows) {
+        if (rows != spec.inputs()) {
+            throw new IllegalArgumentException("the network takes " + spec.inputs() + " inputs per example, but the"
+                    + " batch has " + rows + " rows");
+        }
+    }
+
+    private Buffers buffersFor(int batchSize) {
         for (int k = 0; k < buffersBySize.size(); k++) {
             Buffers buffers = buffersBySize.get(k);
             if (buffers.batchSize == batchSize) {

@@ -59,11 +59,16 @@ class NetworkAllocationTest {
             network.backpropInto(x, y, gradients);
         }
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long before = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < MEASURED_BATCHES; i++) {
-            network.backpropInto(x, y, gradients);
+        // The least of three measurements: the JIT finishing a compilation during one can allocate a few bytes once
+        // (13 bytes a batch, once in a full run of the module's tests), which is not a per-batch cost.
+        long least = Long.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < MEASURED_BATCHES; i++) {
+                network.backpropInto(x, y, gradients);
+            }
+            least = Math.min(least, (threads.getCurrentThreadAllocatedBytes() - before) / MEASURED_BATCHES);
         }
-        long after = threads.getCurrentThreadAllocatedBytes();
-        return (after - before) / MEASURED_BATCHES;
+        return least;
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.mlpkit.nn.linalg.Matrix;
 import dev.mlpkit.nn.linalg.MatrixFactory;
+import dev.mlpkit.nn.linalg.PackedMatrix;
 
 class NetworkTest {
 
@@ -171,6 +172,24 @@ class NetworkTest {
                 assertEquals(together[i][j], output.get(i, 0), 1e-15);
             }
         }
+    }
+
+    /** Inputs packed once for many evaluations give the bits of the inputs as they are, in both precisions. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyPairing")
+    void packedInputsGiveTheOutputsOfTheInputs(NetworkSpec spec) {
+        for (MatrixFactory f : new MatrixFactory[] { MatrixFactory.float64(), MatrixFactory.float32() }) {
+            Network network = new Network(TestNetworks.randomParameters(spec, 51).copy(f));
+            Matrix batch = f.zeros(spec.inputs(), BATCH);
+            TestNetworks.randomBatch(spec.inputs(), BATCH, 52).copyInto(batch);
+            PackedMatrix packed = network.pack(batch);
+            double[][] expected = network.feedforward(batch).toRows();
+            assertArrayEquals(expected, network.feedforward(packed).toRows(), spec + " " + f.name());
+        }
+        Network network = new Network(NetworkSpec.parse("4-3-1"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> network.pack(MatrixFactory.float64().zeros(5, 2)));
+        assertEquals("the network takes 4 inputs per example, but the batch has 5 rows", e.getMessage());
     }
 
     @Test

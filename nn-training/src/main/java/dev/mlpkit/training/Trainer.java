@@ -15,6 +15,7 @@ import dev.mlpkit.nn.Network;
 import dev.mlpkit.nn.Parameters;
 import dev.mlpkit.nn.linalg.Matrix;
 import dev.mlpkit.nn.linalg.MatrixFactory;
+import dev.mlpkit.nn.linalg.PackedMatrix;
 import dev.mlpkit.training.TrainingResult.StopReason;
 import dev.mlpkit.training.optimizer.OptimizerState;
 
@@ -84,6 +85,7 @@ public final class Trainer {
         Samples evaluated = validation.isEmpty() ? training : concat(training, validation);
         float[][] evaluatedFloats = floatInputs == null || validation.isEmpty() ? floatInputs
                 : concat(floatInputs, toFloats(validation.inputs()));
+        PackedMatrix packedInputs = packedIfOneChunk(network, evaluated, evaluatedFloats);
         Parameters parameters = network.parameters();
         Gradients gradients = Gradients.like(parameters);
         int n = training.size();
@@ -112,7 +114,7 @@ public final class Trainer {
                     listeners.get(k).batchFinished(epoch, b + 1, batches);
                 }
             }
-            Evaluation[] evaluations = evaluate(network, evaluated, evaluatedFloats, n, this::batchOf);
+            Evaluation[] evaluations = evaluate(network, evaluated, evaluatedFloats, packedInputs, n, this::batchOf);
             Evaluation onTraining = evaluations[0];
             Evaluation onValidation = validation.isEmpty() ? null : evaluations[1];
             EpochStats stats = new EpochStats(epoch, onTraining.meanLoss(), onTraining.totalLoss, onTraining.accuracy(),
@@ -163,15 +165,29 @@ public final class Trainer {
 
     /** The mean loss and the accuracy of {@code network} on {@code samples}. */
     public static Evaluation evaluate(Network network, Samples samples) {
-        return evaluate(network, samples, null, samples.size(), Batch::new)[0];
+        return evaluate(network, samples, null, null, samples.size(), Batch::new)[0];
+    }
+
+    /**
+     * The inputs evaluated after every epoch, packed once for the first layer's products when they fit in one chunk
+     * (see {@link Network#pack}); null when they do not.
+     */
+    private PackedMatrix packedIfOneChunk(Network network, Samples evaluated, float[][] floatInputs) {
+        if (evaluated.size() > EVALUATION_CHUNK) {
+            return null;
+        }
+        Batch chunk = batchOf(network, evaluated.size());
+        chunk.fillInOrder(evaluated, floatInputs, 0);
+        return network.pack(chunk.inputs);
     }
 
     /**
      * The evaluations of the examples before {@code split} and of those from it on, in chunks of at most
-     * {@value #EVALUATION_CHUNK} examples; {@code floatInputs}, when not null, holds the inputs as floats.
+     * {@value #EVALUATION_CHUNK} examples; {@code floatInputs}, when not null, holds the inputs as floats, and
+     * {@code packedInputs}, when not null, all the inputs packed (then they fit in one chunk).
      */
-    private static Evaluation[] evaluate(Network network, Samples samples, float[][] floatInputs, int split,
-            BiFunction<Network, Integer, Batch> buffers) {
+    private static Evaluation[] evaluate(Network network, Samples samples, float[][] floatInputs,
+            PackedMatrix packedInputs, int split, BiFunction<Network, Integer, Batch> buffers) {
         int n = samples.size();
         double[] totalLoss = new double[2];
         int[] correct = new int[2];
@@ -179,7 +195,7 @@ public final class Trainer {
             int size = Math.min(EVALUATION_CHUNK, n - from);
             Batch chunk = buffers.apply(network, size);
             chunk.fillInOrder(samples, floatInputs, from);
-            Matrix output = network.feedforward(chunk.inputs);
+            Matrix output = packedInputs != null ? network.feedforward(packedInputs) : network.feedforward(chunk.inputs);
             for (int part = 0; part < 2; part++) {
                 int first = Math.max(part == 0 ? 0 : split, from) - from;
                 int end = Math.min(part == 0 ? split : n, from + size) - from;

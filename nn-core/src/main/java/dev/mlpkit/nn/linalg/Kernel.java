@@ -29,6 +29,36 @@ public interface Kernel {
             float scale, int threads);
 
     /**
+     * A copy of {@code b} ({@code k x n}) laid out for many products {@code op(a) * b} with an {@code a} of {@code m}
+     * rows, as BLAS libraries pack a matrix they will multiply again and again (MKL's {@code sgemm_pack} also takes all
+     * three sizes): a trainer evaluates the same examples every epoch. This default keeps the copy as it is; a kernel
+     * that packs its operands into panels may pack it once here.
+     */
+    default Object packRight(double[] b, int m, int k, int n) {
+        return b.clone();
+    }
+
+    /** {@link #packRight(double[], int, int, int)} in float32. */
+    default Object packRight(float[] b, int m, int k, int n) {
+        return b.clone();
+    }
+
+    /**
+     * {@code c = scale * (op(a) * b)} for a b that {@link #packRight} made for these sizes, with the bits of
+     * {@link #multiply}.
+     */
+    default void multiplyPacked(boolean transposeA, int m, int n, int k, double[] a, Object packedB, double[] c,
+            double scale, int threads) {
+        multiply(transposeA, false, m, n, k, a, (double[]) packedB, c, scale, threads);
+    }
+
+    /** {@code multiplyPacked} in float32. */
+    default void multiplyPacked(boolean transposeA, int m, int n, int k, float[] a, Object packedB, float[] c,
+            float scale, int threads) {
+        multiply(transposeA, false, m, n, k, a, (float[]) packedB, c, scale, threads);
+    }
+
+    /**
      * {@code y = y + alpha * (scale * (op(a) * op(b)))}, {@code y} m x n: a weight gradient that goes straight into
      * its weights. The bits are those of {@link #multiply} into {@code c} followed by {@link #addScaled}, which is what
      * this default does; a kernel may fuse the two, adding each tile of the product to {@code y} as soon as it is

@@ -71,7 +71,8 @@ public final class Linalg {
      * of the kernel's inner code before the JIT compiles it: 37 rows and 29 columns leave edge panels and narrow tiles,
      * and 270 terms are summed in more than one block (the simd kernel's blocks of k hold 256 floats or 128 doubles);
      * a one-output layer, one image at a time, and now and then a long sum that the kernel splits over k (and then
-     * adds up) take the paths that a galaxy run otherwise first compiles in its third and fourth epochs.
+     * adds up) and a product with packed inputs take the paths that a galaxy run otherwise first compiles in its
+     * first to fourth epochs.
      * A branch first taken after compilation throws the compiled code away, and the vector code then runs interpreted,
      * hundreds of times slower, until it is compiled again: that took half a second of a galaxy run's first epoch.
      */
@@ -89,11 +90,13 @@ public final class Linalg {
         Matrix longLeft = filled(precision, 16, 4096);
         Matrix longRight = filled(precision, 4096, 16);
         Matrix small = precision.zeros(16, 16);
+        PackedMatrix packedInput = input.packedAsRight(37);
         for (int round = 0; round < rounds; round++) {
             outputWeights.multiplyInto(output, single);                // a one-output layer
             weights.multiplyInto(image, oneImage);                     // one image at a time
             if (round % 10 == 0) {
                 longLeft.multiplyInto(longRight, small);               // a long sum, split over k
+                weights.multiplyInto(packedInput, output);             // evaluation inputs, packed once
             }
             double step = round % 2 == 0 ? -1e-3 : 1e-3;               // updates go back and forth
             weights.multiplyInto(input, output);                       // forward

@@ -83,6 +83,36 @@ public final class Matrix {
         multiply(false, right, false, out, cols, 1.0);
     }
 
+    /**
+     * This matrix packed for many products {@code A * this} with an A of {@code leftRows} rows
+     * ({@link #multiplyInto(PackedMatrix, Matrix)}).
+     */
+    public PackedMatrix packedAsRight(int leftRows) {
+        Kernel kernel = Linalg.kernel();
+        Object packed = doubles != null ? kernel.packRight(doubles, leftRows, rows, cols)
+                : kernel.packRight(floats, leftRows, rows, cols);
+        return new PackedMatrix(factory, leftRows, rows, cols, kernel, packed);
+    }
+
+    /** {@code out = this * right}, with the bits of {@link #multiplyInto(Matrix, Matrix)} on right's kernel. */
+    public void multiplyInto(PackedMatrix right, Matrix out) {
+        checkProductShape(rows, cols, right.rows(), right.cols(), out, "A*B");
+        if (rows != right.leftRows()) {
+            throw new IllegalArgumentException("B was packed for products with " + right.leftRows() + " rows of A, not "
+                    + rows);
+        }
+        if (doubles != null && right.factory() == factory && out.doubles != null) {
+            right.kernel().multiplyPacked(false, out.rows, out.cols, cols, doubles, right.packed(), out.doubles, 1.0,
+                    Linalg.productThreads());
+        } else if (floats != null && right.factory() == factory && out.floats != null) {
+            right.kernel().multiplyPacked(false, out.rows, out.cols, cols, floats, right.packed(), out.floats, 1f,
+                    Linalg.productThreads());
+        } else {
+            throw new IllegalArgumentException("a product needs three matrices of one precision, not " + factory + ", "
+                    + right.factory() + " and " + out.factory);
+        }
+    }
+
     /** {@code out = this * right^T}, without materialising the transpose. */
     public void multiplyByTransposeInto(Matrix right, Matrix out) {
         multiplyByTransposeInto(right, 1.0, out);

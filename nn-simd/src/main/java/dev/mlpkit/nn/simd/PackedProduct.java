@@ -95,10 +95,44 @@ abstract class PackedProduct<T> {
      */
     final void block(boolean transposeA, boolean transposeB, int m, int n, int k, T a, T b, T c, double scale, int i0,
             int i1, int j0, int j1, int k0, int k1) {
+        block(transposeA, transposeB, m, n, k, a, b, null, c, scale, i0, i1, j0, j1, k0, k1);
+    }
+
+    /**
+     * {@link #block} with B packed already by {@link #packAll} when {@code packedB} is not null (then b is not read);
+     * {@code j0} is a multiple of {@link #nr}.
+     */
+    final void block(boolean transposeA, boolean transposeB, int m, int n, int k, T a, T b, T packedB, T c,
+            double scale, int i0, int i1, int j0, int j1, int k0, int k1) {
         // Blocks of NC columns, then the last columns; each block sums over the whole of [k0, k1).
         for (int jb = j0; jb < j1; jb += NC) {
-            columns(transposeA, transposeB, m, n, k, a, b, c, scale, i0, i1, jb, Math.min(j1, jb + NC), k0, k1);
+            columns(transposeA, transposeB, m, n, k, a, b, packedB, c, scale, i0, i1, jb, Math.min(j1, jb + NC), k0,
+                    k1);
         }
+    }
+
+    /**
+     * The whole of a plain B ({@code k x n}) packed as {@link #block} packs it, one block of k after the other, each
+     * {@link #packedColumns} wide: for products that multiply the same B again and again. A block of columns that
+     * starts at a multiple of {@link #nr} then finds its panels at {@code p0 * packedColumns(n) + j0 * depth}, wide or
+     * narrow, as its own packing would have laid them out.
+     */
+    final T packAll(int n, int k, T b) {
+        int wide = wideColumns(n);
+        int width = packedColumns(n);
+        T out = newArray(width * k + slack);
+        for (int p0 = 0; p0 < k; p0 += kc) {
+            int depth = Math.min(kc, k - p0);
+            packB(false, n, k, b, p0, depth, 0, wide, nr, out, p0 * width);
+            packB(false, n, k, b, p0, depth, wide, n - wide, narrow, out, p0 * width + wide * depth);
+        }
+        return out;
+    }
+
+    /** How many columns n columns take once packed: whole panels, wide and narrow. */
+    private int packedColumns(int n) {
+        int wide = wideColumns(n);
+        return (wide + nr - 1) / nr * nr + (n - wide + narrow - 1) / narrow * narrow;
     }
 
     /**
@@ -139,15 +173,16 @@ abstract class PackedProduct<T> {
     }
 
     /** {@link #block} for at most {@link #NC} columns. */
-    private void columns(boolean transposeA, boolean transposeB, int m, int n, int k, T a, T b, T c, double scale, int i0,
-            int i1, int j0, int j1, int k0, int k1) {
+    private void columns(boolean transposeA, boolean transposeB, int m, int n, int k, T a, T b, T packedAll, T c,
+            double scale, int i0, int i1, int j0, int j1, int k0, int k1) {
         int cols = j1 - j0;
         if (cols <= 0 || i1 <= i0) {
             return;
         }
         int wideCols = wideColumns(cols);
         Scratch<T> buffers = scratch.get();
-        T packedB = buffers.packedB = grow(buffers.packedB, ((cols + nr - 1) / nr) * nr * kc + slack);
+        T packedB = packedAll != null ? packedAll
+                : (buffers.packedB = grow(buffers.packedB, ((cols + nr - 1) / nr) * nr * kc + slack));
         T packedA = buffers.packedA = grow(buffers.packedA, (mc / mr) * mr * kc);
         T tile = buffers.tile;
         for (int p0 = k0; p0 < k1; p0 += kc) {
@@ -155,8 +190,14 @@ abstract class PackedProduct<T> {
             boolean first = p0 == k0;
             // The scale is applied once, to the finished sums, so it rounds as scaling the product afterwards would.
             double blockScale = p0 + depth == k1 ? scale : 1.0;
-            packB(transposeB, n, k, b, p0, depth, j0, wideCols, nr, packedB, 0);
-            packB(transposeB, n, k, b, p0, depth, j0 + wideCols, cols - wideCols, narrow, packedB, wideCols * depth);
+            int bOffset = 0;
+            if (packedAll == null) {
+                packB(transposeB, n, k, b, p0, depth, j0, wideCols, nr, packedB, 0);
+                packB(transposeB, n, k, b, p0, depth, j0 + wideCols, cols - wideCols, narrow, packedB,
+                        wideCols * depth);
+            } else {
+                bOffset = p0 * packedColumns(n) + j0 * depth;
+            }
             for (int ib = i0; ib < i1; ib += mc) {
                 int blockRows = Math.min(mc, i1 - ib);
                 packA(transposeA, m, k, a, ib, blockRows, p0, depth, packedA);
@@ -170,12 +211,13 @@ abstract class PackedProduct<T> {
                         int panelCols = Math.min(width, cols - jc);
                         int j = j0 + jc;
                         if (rows == mr && panelCols == width) {
-                            kernel(width, depth, packedA, aOffset, packedB, jc * depth, c, m, i + j * m, !first);
+                            kernel(width, depth, packedA, aOffset, packedB, bOffset + jc * depth, c, m, i + j * m,
+                                    !first);
                             if (blockScale != 1.0) {
                                 scaleTile(c, m, i + j * m, width, blockScale);
                             }
                         } else {
-                            kernel(width, depth, packedA, aOffset, packedB, jc * depth, tile, mr, 0, false);
+                            kernel(width, depth, packedA, aOffset, packedB, bOffset + jc * depth, tile, mr, 0, false);
                             mergeTile(tile, c, m, i, j, rows, panelCols, first, blockScale);
                         }
                     }

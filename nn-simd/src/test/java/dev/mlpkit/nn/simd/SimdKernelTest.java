@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.mlpkit.nn.linalg.Linalg;
 import dev.mlpkit.nn.linalg.Matrix;
 import dev.mlpkit.nn.linalg.MatrixFactory;
+import dev.mlpkit.nn.linalg.PackedMatrix;
 
 /**
  * The SIMD kernel equals ojAlgo's float64 products within 1e-12 relative, and its float32 products stay within the
@@ -260,6 +261,34 @@ class SimdKernelTest {
             assertSameBits(expected, weights, precision);
             boolean fused = m > 1 && n > 5 && k <= (precision.equals("float32") ? 256 : 128);
             assertEquals(fused, Double.isNaN(scratch.get(scratch.size() - 1)), "the scratch is left alone when fused");
+        } finally {
+            Linalg.setProductThreads(Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    /**
+     * A product with B packed once has the bits of the product packing B itself, on every path: split by columns (the
+     * galaxy evaluation, with a last panel half full), over k (a galaxy batch), by rows, one thread, one row, few
+     * columns (kept as they are), narrow last panels. The packed copy is B as it was: B changed afterwards is not read.
+     */
+    @ParameterizedTest(name = "{0}x{2} times {2}x{1}, {3} threads, {4}")
+    @CsvSource({ "256,2050,4096,2,float32", "256,2050,4096,2,float64", "256,100,4096,2,float32", "300,40,1000,2,float64",
+        "19,13,33,1,float32", "1,700,300,2,float32", "7,5,9,1,float64", "37,1000,270,2,float32", "33,29,300,2,float64" })
+    void aProductWithBPackedOnceHasTheBitsOfTheProduct(int m, int n, int k, int threads, String precision) {
+        MatrixFactory f = MatrixFactory.named(precision);
+        Matrix a = random(f, m, k, 41);
+        Matrix b = random(f, k, n, 42);
+        Linalg.setProductThreads(threads);
+        try {
+            Matrix expected = f.zeros(m, n);
+            a.multiplyInto(b, expected);
+            PackedMatrix packed = b.packedAsRight(m);
+            b.fillInPlace(Double.NaN);
+            Matrix actual = f.zeros(m, n);
+            a.multiplyInto(packed, actual);
+            assertSameBits(expected, actual, precision);
+            assertThrows(IllegalArgumentException.class, () -> f.zeros(m + 1, k).multiplyInto(packed, f.zeros(m + 1, n)),
+                    "packed for A of another height");
         } finally {
             Linalg.setProductThreads(Runtime.getRuntime().availableProcessors());
         }
