@@ -195,7 +195,8 @@ public final class Trainer {
             int size = Math.min(EVALUATION_CHUNK, n - from);
             Batch chunk = buffers.apply(network, size);
             chunk.fillInOrder(samples, floatInputs, from);
-            Matrix output = packedInputs != null ? network.feedforward(packedInputs) : network.feedforward(chunk.inputs);
+            Matrix output = packedInputs != null ? network.feedforward(packedInputs)
+                    : network.feedforward(chunk.inputs);
             for (int part = 0; part < 2; part++) {
                 int first = Math.max(part == 0 ? 0 : split, from) - from;
                 int end = Math.min(part == 0 ? split : n, from + size) - from;
