@@ -2,10 +2,10 @@ package dev.mlpkit.nn.linalg;
 
 /**
  * The hot loops of training, plugged in with {@link java.util.ServiceLoader} (the nn-simd module registers a kernel on
- * the JDK Vector API): matrix products (also fused with a weight update), the logistic function of sigmoid layers and
- * its slope, the update {@code y += alpha x}, and gathering a batch from its examples. Without one, or when it is not
- * usable on this JVM, ojAlgo multiplies, {@link Math#exp} computes the logistic function, and plain loops do the
- * rest.
+ * the JDK Vector API): matrix products (also fused with a weight update, or with a right operand packed once for many
+ * products), the logistic function of sigmoid layers (with their bias) and its slope, the update {@code y += alpha x},
+ * and gathering a batch from its examples. Without one, or when it is not usable on this JVM, ojAlgo multiplies,
+ * {@link Math#exp} computes the logistic function, and plain loops do the rest.
  *
  * <p>In products, all arrays are column-major. {@code a} is m x k, or k x m when {@code transposeA}; {@code b} is k x n, or
  * n x k when {@code transposeB}; {@code c} (m x n) is overwritten with {@code scale * (op(a) * op(b))}: the product
