@@ -216,11 +216,12 @@ public final class SimdKernel implements Kernel {
     @Override
     public void logistic(double[] x, double[] bias, int rows, int cols, int threads) {
         inHalves(cols, (long) rows * cols, threads, (from, to) -> {
-            for (int j = from; bias != null && j < to; j++) {
-                VectorLogistic.apply(x, j * rows, (j + 1) * rows, bias, 0);
-            }
             if (bias == null) {
-                VectorLogistic.apply(x, from * rows, to * rows, null, 0);
+                VectorLogistic.apply(x, from * rows, to * rows, null, 0);    // the columns as one run
+                return;
+            }
+            for (int j = from; j < to; j++) {
+                VectorLogistic.apply(x, j * rows, (j + 1) * rows, bias, 0);
             }
         });
     }
@@ -228,11 +229,12 @@ public final class SimdKernel implements Kernel {
     @Override
     public void logistic(float[] x, float[] bias, int rows, int cols, int threads) {
         inHalves(cols, (long) rows * cols, threads, (from, to) -> {
-            for (int j = from; bias != null && j < to; j++) {
-                VectorLogistic.apply(x, j * rows, (j + 1) * rows, bias, 0);
-            }
             if (bias == null) {
-                VectorLogistic.apply(x, from * rows, to * rows, null, 0);
+                VectorLogistic.apply(x, from * rows, to * rows, null, 0);    // the columns as one run
+                return;
+            }
+            for (int j = from; j < to; j++) {
+                VectorLogistic.apply(x, j * rows, (j + 1) * rows, bias, 0);
             }
         });
     }
