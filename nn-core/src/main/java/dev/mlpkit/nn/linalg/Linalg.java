@@ -54,8 +54,8 @@ public final class Linalg {
      * Starts the JIT on the kernel now: products and logistic functions of {@code precision} run on a low-priority
      * daemon thread for a moment. The JIT compiles the kernel's vector code only after thousands of calls, and until
      * then it runs many times slower, which made a galaxy run's first epoch five times as long as the others; called
-     * before loading the data, this work overlaps the decoding. Returns the warm-up's thread, which callers need not wait
-     * for: products give the same bits during the warm-up as after it.
+     * before loading the data, this work overlaps the decoding. Returns the warm-up's thread: products give the same bits
+     * during the warm-up as after it, but waiting for it before the heavy work is faster than sharing the cores with it.
      */
     public static Thread warmUpInBackground(MatrixFactory precision) {
         Thread warmUp = new Thread(() -> warmUp(precision, WARM_UP_ROUNDS), "mlpkit-warm-up");
