@@ -133,7 +133,7 @@ public final class GalaxyTrain implements Command {
 
         // The checkpoint listener first: once an epoch's line is printed, Ctrl-C saves that epoch.
         InterruptCheckpoint interrupt = new InterruptCheckpoint(options.model, metadata(folders, split, null));
-        List<TrainingListener> listeners = List.of(interrupt, new EpochLog(), new EpochProgressBar(),
+        List<TrainingListener> listeners = List.of(interrupt, new EpochProgressBar(), new EpochLog(),
                 new MetricsCsv(options.metrics), new TrainingCurves(options.curves));
         Trainer trainer = new Trainer(settings, listeners);
         Network network;
