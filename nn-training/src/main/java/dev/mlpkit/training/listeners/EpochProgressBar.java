@@ -30,6 +30,7 @@ public final class EpochProgressBar implements TrainingListener {
     private final LongSupplier nanoClock;
     private long epochStart;
     private ProgressBar bar;
+    private OneLine line;
 
     /** Shows bars when the JVM has a console (both standard streams are terminals). */
     public EpochProgressBar() {
@@ -56,8 +57,9 @@ public final class EpochProgressBar implements TrainingListener {
             if (nanoClock.getAsLong() - epochStart < SHOW_AFTER_NANOS) {
                 return;
             }
+            line = new OneLine(out);
             bar = new ProgressBarBuilder().setTaskName("Epoch " + epoch).setInitialMax(batches)
-                    .setStyle(ProgressBarStyle.ASCII).setUnit(" batches", 1).setConsumer(new OneLine(out))
+                    .setStyle(ProgressBarStyle.ASCII).setUnit(" batches", 1).setConsumer(line)
                     .clearDisplayOnFinish().continuousUpdate().build();
         }
         bar.stepTo(batch);
@@ -76,18 +78,40 @@ public final class EpochProgressBar implements TrainingListener {
 
     private void close() {
         if (bar != null) {
-            bar.close();    // returns once the bar's line is wiped
+            bar.close();    // returns once the bar's last drawing is done
+            line.wipe();    // the library skips wiping a bar closed before its first drawing
             bar = null;
+            line = null;
         }
     }
 
     /** Draws with carriage returns on one line, and leaves that line wiped and the cursor at its start. */
     private static final class OneLine extends ConsoleProgressBarConsumer {
         private final PrintStream stream;
+        private boolean drawn;
 
         OneLine(PrintStream stream) {
             super(stream);
             this.stream = stream;
+        }
+
+        @Override
+        public void accept(String rendered) {
+            super.accept(rendered);
+            drawn = true;
+        }
+
+        @Override
+        public void clear() {
+            stream.print("\r" + " ".repeat(getMaxRenderedLength()) + "\r");
+            drawn = false;
+        }
+
+        void wipe() {
+            if (drawn) {
+                clear();
+            }
+            stream.flush();
         }
 
         @Override

@@ -53,4 +53,14 @@ class EpochProgressBarTest {
         epoch(2, 50);
         assertEquals(drawn, drawn(), "a fast epoch after a slow one draws nothing");
     }
+
+    @Test
+    void aBarClosedAsSoonAsItStartsStillWipesItsLine() {
+        for (int epoch = 1; epoch <= 20; epoch++) {
+            epoch(epoch, 59);    // a second passes at the 17th batch: the bar starts and ends at once
+            String drawn = drawn();
+            assertTrue(drawn.isEmpty() || drawn.endsWith("\r") && drawn.substring(drawn.lastIndexOf('\r', drawn.length()
+                    - 2)).isBlank(), "epoch " + epoch + " left its line drawn: " + drawn);
+        }
+    }
 }
