@@ -1,5 +1,6 @@
 package dev.mlpkit.datasets;
 
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -18,8 +19,11 @@ final class Progress implements AutoCloseable {
         if (!wanted || System.console() == null) {
             return new Progress(null);
         }
+        // Drawn on one line with carriage returns, and left there when done: the library's terminal consumer moves the
+        // cursor up and down, and its cleared bar left an empty line above the next output.
         return new Progress(new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII).clearDisplayOnFinish().continuousUpdate().build());
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .continuousUpdate().build());
     }
 
     /** One more step done; safe from any thread. */
