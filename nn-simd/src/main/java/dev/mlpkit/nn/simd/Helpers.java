@@ -14,9 +14,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>A caller claims an idle helper or, when every helper is busy with another caller's product, runs the share
  * itself. A caller that comes to wait for a share its helper has not started yet takes it back and runs it: on a
  * machine shared with other work (or with the JIT's compiler threads), a helper waiting for a core can make the caller
- * wait a whole time slice. Waits of half a millisecond or more cost float32 galaxy epochs 0.7 to 6 ms each; taking
- * shares back removed those of the small products and about half of the time lost. Who runs a share does not change
- * its result.
+ * wait a whole time slice. Waits of half a millisecond or more cost a float32 galaxy epoch 0.7 to 6 ms on average
+ * over a run; taking shares back removed those of the small products and about half of the time lost. Who runs a share
+ * does not change its result.
  */
 final class Helpers {
 
