@@ -33,7 +33,7 @@ public final class Generate implements Command {
                 validateWith = Validators.PositiveInteger.class)
         public Integer count;
 
-        @Parameter(names = "--others", description = "Non-galaxy images (galaxy only; default 300)",
+        @Parameter(names = "--others", description = "Non-galaxy images (galaxy only; default 1025)",
                 validateWith = Validators.PositiveInteger.class)
         public Integer others;
 

@@ -155,7 +155,7 @@ public final class Main {
                 """);
         root.add("generate", new Generate.Options(), Generate.class, List.of(), """
                 Examples:
-                  mlp generate galaxy --out my-set --count 1750 --others 300 --contact-sheet sheet.png
+                  mlp generate galaxy --out my-set --count 1025 --others 1025 --contact-sheet sheet.png
                   mlp generate circle-line --out drawings --count 40
                 """);
         Node model = root.add("model", new GroupOptions(), null, List.of(), "");

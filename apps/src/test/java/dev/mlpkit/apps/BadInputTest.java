@@ -140,7 +140,8 @@ class BadInputTest {
         }
         MainTest.Run all = MainTest.mlp("galaxy", "classify", "--model", model.toString(), dir.toString());
         assertEquals(1, all.code());
-        assertEquals(good.size(), all.out().lines().count(), "every readable image is still classified: " + all.out());
+        assertEquals(good.size(), all.out().lines().filter(l -> !l.contains(": note: ")).count(),
+                "every readable image is still classified: " + all.out());
     }
 
     @Test

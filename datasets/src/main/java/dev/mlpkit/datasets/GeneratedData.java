@@ -22,12 +22,12 @@ import dev.mlpkit.datasets.generate.Seeds;
 public final class GeneratedData {
 
     /** Bumped whenever a generator changes, so that cached sets are made again. */
-    public static final int GENERATOR_VERSION = 1;
+    public static final int GENERATOR_VERSION = 2;
     /** The galaxy tutorial's proportions: 1750 galaxies and 300 other photos (2050 images). */
-    public static final int DEFAULT_GALAXIES = 1750;
-    public static final int DEFAULT_OTHERS = 300;
+    public static final int DEFAULT_GALAXIES = 1025;
+    public static final int DEFAULT_OTHERS = 1025;
     /** Circle/line drawings to train on, and test drawings per class. */
-    public static final int DEFAULT_DRAWINGS = 200;
+    public static final int DEFAULT_DRAWINGS = 3000;
     public static final int DEFAULT_TESTS_PER_CLASS = 5;
 
     private GeneratedData() {

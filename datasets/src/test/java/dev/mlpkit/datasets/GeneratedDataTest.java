@@ -16,8 +16,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.mlpkit.features.CircleLineFeatures;
-import dev.mlpkit.features.ImageDecoder;
 
 class GeneratedDataTest {
 
@@ -46,25 +44,87 @@ class GeneratedDataTest {
     }
 
     @Test
-    void generatedDrawingsLookLikeTheTutorials() throws IOException {
-        ImageDecoder decoder = new ImageDecoder();
-        double circleInk = 0;
-        double lineInk = 0;
-        double circleCentre = 0;
-        double lineCentre = 0;
-        for (int i = 0; i < 100; i++) {
-            double[] circle = new CircleLineFeatures().extract(decoder.decode(png(dev.mlpkit.datasets.generate.CircleLineDrawings.draw(true, i)), "c.png"));
-            double[] line = new CircleLineFeatures().extract(decoder.decode(png(dev.mlpkit.datasets.generate.CircleLineDrawings.draw(false, i)), "l.png"));
-            circleInk += circle[0] / 100;
-            lineInk += line[0] / 100;
-            circleCentre += circle[1] / 100;
-            lineCentre += line[1] / 100;
+    void generatedDrawingsVaryAsPeoplesDrawingsDo() {
+        int n = 400;
+        int small = 0;
+        int large = 0;
+        int left = 0;
+        int right = 0;
+        int grey = 0;
+        int binary = 0;
+        int roundCircles = 0;
+        int thinLines = 0;
+        for (int i = 0; i < n; i++) {
+            for (boolean circle : new boolean[] { true, false }) {
+                Ink ink = Ink.of(dev.mlpkit.datasets.generate.CircleLineDrawings.draw(circle, i));
+                small += ink.extent() <= 7 ? 1 : 0;
+                large += ink.extent() >= 14 ? 1 : 0;
+                left += ink.centreX() < 5 ? 1 : 0;
+                right += ink.centreX() > 10 ? 1 : 0;
+                grey += ink.greyLevels() ? 1 : 0;
+                binary += ink.greyLevels() ? 0 : 1;
+                if (circle) {
+                    roundCircles += ink.spread() > 0.15 ? 1 : 0;
+                } else {
+                    thinLines += ink.spread() < 0.15 ? 1 : 0;
+                }
+            }
         }
-        // The tutorial's 40 drawings: circles' ink 0.14-0.23 with an empty centre, lines' ink 0.06-0.10 through it.
-        assertTrue(circleInk > 0.15 && circleInk < 0.23, "circle ink " + circleInk);
-        assertTrue(lineInk > 0.06 && lineInk < 0.10, "line ink " + lineInk);
-        assertTrue(circleCentre < 0.02, "circle centre " + circleCentre);
-        assertTrue(lineCentre > 0.2, "line centre " + lineCentre);
+        // A third of the frame to all of it, anywhere in it; anti-aliased pens and one-pixel pencils.
+        assertTrue(small > 0.1 * 2 * n && large > 0.1 * 2 * n, small + " small and " + large + " large figures");
+        assertTrue(left > 0.05 * 2 * n && right > 0.05 * 2 * n, left + " figures on the left, " + right + " on the right");
+        assertTrue(grey > 0.5 * 2 * n && binary > 0.15 * 2 * n, grey + " anti-aliased drawings, " + binary + " binary");
+        // Ovals are at most 2:1, lines at most slightly curved: the ink's second axis tells them apart.
+        assertTrue(roundCircles > 0.97 * n, roundCircles + " of " + n + " circles spread in two directions");
+        assertTrue(thinLines > 0.9 * n, thinLines + " of " + n + " lines spread in one direction");
+    }
+
+    /** The ink of a drawing: its extent, centre, whether it has grey levels, and how far it spreads across its axis. */
+    private record Ink(double extent, double centreX, boolean greyLevels, double spread) {
+
+        static Ink of(BufferedImage image) {
+            double total = 0;
+            double sx = 0;
+            double sy = 0;
+            int minX = 16;
+            int maxX = -1;
+            int minY = 16;
+            int maxY = -1;
+            boolean greys = false;
+            double[] ink = new double[256];
+            for (int y = 0; y < 16; y++) {
+                for (int x = 0; x < 16; x++) {
+                    int v = image.getRaster().getSample(x, y, 0);
+                    greys |= v > 70 && v < 200;
+                    ink[y * 16 + x] = Math.max(0, 1 - v / 200.0);
+                    total += ink[y * 16 + x];
+                    sx += x * ink[y * 16 + x];
+                    sy += y * ink[y * 16 + x];
+                    if (v < 128) {
+                        minX = Math.min(minX, x);
+                        maxX = Math.max(maxX, x);
+                        minY = Math.min(minY, y);
+                        maxY = Math.max(maxY, y);
+                    }
+                }
+            }
+            double mx = sx / total;
+            double my = sy / total;
+            double xx = 0;
+            double yy = 0;
+            double xy = 0;
+            for (int i = 0; i < 256; i++) {
+                double dx = i % 16 - mx;
+                double dy = i / 16 - my;
+                xx += ink[i] * dx * dx / total;
+                yy += ink[i] * dy * dy / total;
+                xy += ink[i] * dx * dy / total;
+            }
+            double root = Math.sqrt((xx - yy) * (xx - yy) / 4 + xy * xy);
+            double major = (xx + yy) / 2 + root;
+            double minor = (xx + yy) / 2 - root;
+            return new Ink(Math.max(maxX - minX, maxY - minY) + 1, mx, greys, minor / major);
+        }
     }
 
     @Test
@@ -114,12 +174,6 @@ class GeneratedDataTest {
         BufferedImage sheet = ImageIO.read(png.toFile());
         assertEquals(192, sheet.getWidth());
         assertEquals(128, sheet.getHeight());
-    }
-
-    private static byte[] png(BufferedImage image) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 
     private static long count(Path folder) throws IOException {

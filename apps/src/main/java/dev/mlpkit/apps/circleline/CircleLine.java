@@ -26,6 +26,8 @@ import dev.mlpkit.datasets.Examples;
 import dev.mlpkit.datasets.GeneratedData;
 import dev.mlpkit.features.FeatureExtractor;
 import dev.mlpkit.features.ImageDecoder;
+import dev.mlpkit.features.RgbImage;
+import dev.mlpkit.features.UnusualInput;
 import dev.mlpkit.nn.model.Model;
 import dev.mlpkit.nn.model.ModelFile;
 
@@ -149,13 +151,15 @@ public final class CircleLine implements Command {
     /** Prints both scores and the tutorial's verdict line; null when the drawing cannot be read. */
     private Boolean classify(CircleLineClassifier classifier, FeatureExtractor extractor, Path drawing) {
         try {
-            double[] features = extractor.extract(new ImageDecoder().decode(drawing));
+            RgbImage image = new ImageDecoder().decode(drawing);
+            double[] features = extractor.extract(image);
             double[] scores = classifier.scores(features);
             String[] names = classifier.scoreNames();
             String name = drawing.getFileName().toString();
             System.out.printf("%s: %s = %.4f, %s = %.4f%n", name, names[0], scores[0], names[1], scores[1]);
             boolean circle = scores[0] > scores[1];
             System.out.println(name + ": This image is a " + (circle ? "CIRCLE" : "LINE"));
+            UnusualInput.forDrawing(image).ifPresent(note -> System.out.println(name + ": note: " + note));
             return circle;
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("mlp: " + e.getMessage());

@@ -30,7 +30,7 @@ final class CircleLineClassifier {
 
     /** How the decision is made. */
     enum Mode {
-        /** The tutorial: two 3-3-1 networks, sigmoid hidden layer, linear output, no biases, squared error. */
+        /** The tutorial: two 3-3-1 networks (256-16-1 on pixels), sigmoid hidden layer, linear output, no biases, squared error. */
         TWO_NETWORKS("two-networks"),
         /** The series' part 2: one network with a softmax output over {circle, line} and cross-entropy. */
         SOFTMAX("softmax");
@@ -65,7 +65,7 @@ final class CircleLineClassifier {
 
     /**
      * Trains a classifier on {@code examples} (label 1 for a circle) as the tutorial trains: U[0, 1) weights (Xavier
-     * for raw pixels, where U[0, 1) would saturate every hidden unit), plain gradient descent at 0.2, one example per
+     * for raw pixels, where U[0, 1) would saturate every hidden unit; and {@link #hidden} units), plain gradient descent at 0.2, one example per
      * update in file order, at most {@code epochs} passes or until the summed loss is at most 2.
      */
     static CircleLineClassifier train(Mode mode, Examples examples, long seed, int epochs) {
@@ -74,7 +74,7 @@ final class CircleLineClassifier {
         TrainingSettings settings = TrainingSettings.defaults().withOptimizer(new GradientDescent(0.2))
                 .withBatching(new Sgd()).withShuffle(false).withSeed(seed).withEpochs(epochs).withTargetLoss(2.0);
         if (mode == Mode.SOFTMAX) {
-            Network network = network(inputs + "-3:sigmoid-2:softmax/ce", init, seed);
+            Network network = network(inputs + "-" + hidden(inputs) + ":sigmoid-2:softmax/ce", init, seed);
             double[][] targets = new double[examples.size()][];
             for (int i = 0; i < targets.length; i++) {
                 targets[i] = examples.labels()[i] == 1 ? new double[] { 1, 0 } : new double[] { 0, 1 };
@@ -82,7 +82,7 @@ final class CircleLineClassifier {
             fit(network, settings, new Samples(examples.features(), targets));
             return new CircleLineClassifier(mode, network, null);
         }
-        String spec = inputs + "-3:sigmoid:nobias-1:identity:nobias/squared";
+        String spec = inputs + "-" + hidden(inputs) + ":sigmoid:nobias-1:identity:nobias/squared";
         Network circle = network(spec, init, seed);
         Network line = network(spec, init, seed + 1);
         fit(circle, settings, samples(examples, true));
@@ -164,6 +164,14 @@ final class CircleLineClassifier {
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(file.getFileName() + " is not a valid circle-line model: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Hidden units: the tutorial's 3 for its three features; 16 for the 256 pixels, where three units cannot tell a
+     * small circle in a corner from a short line somewhere else.
+     */
+    static int hidden(int inputs) {
+        return inputs == 3 ? 3 : 16;
     }
 
     private static Network network(String spec, Initializer init, long seed) {

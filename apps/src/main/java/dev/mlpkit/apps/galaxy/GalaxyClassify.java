@@ -16,6 +16,8 @@ import dev.mlpkit.apps.UsageException;
 import dev.mlpkit.features.FeatureExtractor;
 import dev.mlpkit.features.ImageDecodeException;
 import dev.mlpkit.features.ImageDecoder;
+import dev.mlpkit.features.RgbImage;
+import dev.mlpkit.features.UnusualInput;
 import dev.mlpkit.nn.Network;
 import dev.mlpkit.nn.linalg.Matrix;
 import dev.mlpkit.nn.model.Model;
@@ -59,9 +61,11 @@ public final class GalaxyClassify implements Command {
         }
         for (Path image : expand(options.images)) {
             try {
-                input.setColumn(0, extractor.extract(decoder.decode(image)));
+                RgbImage pixels = decoder.decode(image);
+                input.setColumn(0, extractor.extract(pixels));
                 double p = network.feedforward(input).get(0, 0);
                 System.out.printf("%s: %s (p=%.2f)%n", image, p >= 0.5 ? "galaxy" : "not a galaxy", p);
+                UnusualInput.forGalaxy(pixels).ifPresent(note -> System.out.println(image + ": note: " + note));
             } catch (ImageDecodeException e) {
                 System.err.println("mlp: " + e.getMessage());
                 failures++;

@@ -125,6 +125,9 @@ final class GalaxyServer implements AutoCloseable {
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("label", verdict.label());
             answer.put("probability", verdict.probability());
+            if (verdict.note() != null) {
+                answer.put("note", verdict.note());
+            }
             answer.put("model", service.name());
             if (verdict.seenPng().length > 0) {
                 answer.put("seen", "data:image/png;base64," + Base64.getEncoder().encodeToString(verdict.seenPng()));

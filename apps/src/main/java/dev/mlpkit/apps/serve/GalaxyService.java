@@ -16,6 +16,8 @@ import dev.mlpkit.features.FeatureExtractor;
 import dev.mlpkit.features.ImageDecodeException;
 import dev.mlpkit.features.ImageDecoder;
 import dev.mlpkit.features.PixelFeatures;
+import dev.mlpkit.features.RgbImage;
+import dev.mlpkit.features.UnusualInput;
 import dev.mlpkit.nn.Network;
 import dev.mlpkit.nn.Parameters;
 import dev.mlpkit.nn.linalg.Matrix;
@@ -27,8 +29,8 @@ import dev.mlpkit.nn.model.Model;
  */
 final class GalaxyService {
 
-    /** What the model says of one image. */
-    record Verdict(String label, double probability, byte[] seenPng) {
+    /** What the model says of one image, with a note when the image is unlike what it was trained on (or null). */
+    record Verdict(String label, double probability, byte[] seenPng, String note) {
     }
 
     private final Path file;
@@ -50,11 +52,13 @@ final class GalaxyService {
 
     /** Decodes {@code image} (a file called {@code name}) and classifies it. */
     Verdict classify(byte[] image, String name) throws ImageDecodeException {
-        double[] features = extractor.extract(decoder.decode(image, name));
+        RgbImage pixels = decoder.decode(image, name);
+        double[] features = extractor.extract(pixels);
         Matrix input = inputs.get();
         input.setColumn(0, features);
         double p = networks.get().feedforward(input).get(0, 0);
-        return new Verdict(p >= 0.5 ? "galaxy" : "not a galaxy", p, seen(features));
+        return new Verdict(p >= 0.5 ? "galaxy" : "not a galaxy", p, seen(features),
+                UnusualInput.forGalaxy(pixels).orElse(null));
     }
 
     /** The model file's name. */

@@ -10,19 +10,24 @@ import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 
 /**
- * Hand-drawn-looking 16x16 drawings of circles and lines, black one-pixel pencil strokes on white like the circle/line
- * tutorial's: circles and ellipses that wobble, sometimes overlap or leave a small gap, and vary in size and position;
- * lines at any angle, of varying length, with a slight curve. Strokes are drawn as a pencil tool draws them, with
- * Bresenham segments between the points of the curve, so they are one pixel wide and 8-connected.
+ * 16x16 drawings of circles and lines in the circle/line tutorial's frame (RGB, dark ink on white), drawn the many ways
+ * people draw them:
+ * <ul>
+ * <li>circles from about a third of the frame to all of it, anywhere in it, round or oval up to 2:1 at any tilt,
+ * wobbly, closed, overshooting their start or left open by a small gap;</li>
+ * <li>lines at any angle, from a third of the frame to its full span, anywhere, straight or slightly curved;</li>
+ * <li>strokes as a pencil tool draws them (one pixel, black, like the tutorial's own drawings) or as a pen drawn
+ * larger and resampled to 16x16 (1 to 3 pixels wide with anti-aliased grey edges), in inks from black to dark blue
+ * on paper from white to light grey, sometimes with a scanner's noise.</li>
+ * </ul>
+ * A figure is a list of points along its curve; {@link Ink} renders them.
  */
 public final class CircleLineDrawings {
 
     /** Drawings are 16x16 pixels. */
     public static final int SIZE = 16;
-    private static final int INK = 0;
-    private static final int PAPER = 255;
-    /** The tutorial's one other colour: a light grey some drawings are filled with. */
-    private static final int FILL = 242;
+    /** The smallest figure: about a third of the frame. */
+    private static final double SMALLEST = SIZE / 3.0;
 
     private CircleLineDrawings() {
     }
@@ -30,19 +35,9 @@ public final class CircleLineDrawings {
     /** One drawing of a circle or of a line, from {@code seed}. */
     public static BufferedImage draw(boolean circle, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        int[] pixels = new int[SIZE * SIZE];
-        java.util.Arrays.fill(pixels, PAPER);
-        if (circle) {
-            drawCircle(pixels, random);
-        } else {
-            drawLine(pixels, random);
-        }
-        BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_3BYTE_BGR);
-        for (int i = 0; i < pixels.length; i++) {
-            int v = pixels[i];
-            image.setRGB(i % SIZE, i / SIZE, (v << 16) | (v << 8) | v);
-        }
-        return image;
+        Ink ink = Ink.random(random);
+        double[][] curve = circle ? circle(random, ink.width()) : line(random, ink.width());
+        return ink.render(curve, circle && random.nextDouble() < 0.04, random);
     }
 
     /**
@@ -72,114 +67,180 @@ public final class CircleLineDrawings {
         Files.writeString(csv.resolve("correct-outputs-line.txt"), lines, StandardCharsets.UTF_8);
     }
 
-    private static void drawCircle(int[] pixels, SplittableRandom random) {
-        double cx = 7.4 + gaussian(random, 0.5);
-        double cy = 7.4 + gaussian(random, 0.5);
-        double rx = 5.8 + 1.9 * random.nextDouble();
-        double ry = rx * (0.82 + 0.3 * random.nextDouble());
+    /** Points along a hand-drawn ellipse, in pixel coordinates (pixel centres at 0 to 15). */
+    private static double[][] circle(SplittableRandom random, double width) {
+        double diameter = SMALLEST + (SIZE - SMALLEST) * random.nextDouble();
+        double rx = diameter / 2 - width / 2;
+        double ry = rx * (random.nextDouble() < 0.5 ? 0.85 + 0.15 * random.nextDouble() : 0.5 + 0.5 * random.nextDouble());
         double tilt = Math.PI * random.nextDouble();
-        double wobble2 = 0.05 * random.nextDouble();
-        double wobble3 = 0.04 * random.nextDouble();
-        double phase2 = 2 * Math.PI * random.nextDouble();
-        double phase3 = 2 * Math.PI * random.nextDouble();
+        // Half extents of the tilted ellipse, so that the whole figure can be placed inside the frame.
+        double hx = Math.hypot(rx * Math.cos(tilt), ry * Math.sin(tilt)) + width / 2;
+        double hy = Math.hypot(rx * Math.sin(tilt), ry * Math.cos(tilt)) + width / 2;
+        double cx = place(random, hx);
+        double cy = place(random, hy);
         double start = 2 * Math.PI * random.nextDouble();
-        // Mostly closed, sometimes overshooting the start, now and then a small gap.
-        double sweep = 2 * Math.PI + (random.nextDouble() < 0.15 ? -0.5 * random.nextDouble() : 0.4 * random.nextDouble());
-        int points = 36;
-        int[] xs = new int[points + 1];
-        int[] ys = new int[points + 1];
+        double kind = random.nextDouble();
+        double sweep = 2 * Math.PI + (kind < 0.3 ? -(0.25 + 0.6 * random.nextDouble()) : kind < 0.55 ? 0.5 * random.nextDouble() : 0);
+        double drift = 0.12 * random.nextGaussian();  // the end misses the start: the radius changes along the way
+        double[] wobble = { 0.06 * random.nextDouble(), 0.05 * random.nextDouble(), 0.03 * random.nextDouble() };
+        double[] phase = { 2 * Math.PI * random.nextDouble(), 2 * Math.PI * random.nextDouble(), 2 * Math.PI * random.nextDouble() };
+        int points = 64;
+        double[][] curve = new double[points + 1][];
         for (int k = 0; k <= points; k++) {
             double t = start + sweep * k / points;
-            double wobble = 1 + wobble2 * Math.sin(2 * t + phase2) + wobble3 * Math.sin(3 * t + phase3);
-            double ex = rx * wobble * Math.cos(t);
-            double ey = ry * wobble * Math.sin(t);
-            xs[k] = clampToImage(cx + ex * Math.cos(tilt) - ey * Math.sin(tilt) + gaussian(random, 0.3));
-            ys[k] = clampToImage(cy + ex * Math.sin(tilt) + ey * Math.cos(tilt) + gaussian(random, 0.3));
+            double r = 1 + drift * k / points;
+            for (int h = 0; h < wobble.length; h++) {
+                r += wobble[h] * Math.sin((h + 2) * t + phase[h]);
+            }
+            double ex = rx * r * Math.cos(t);
+            double ey = ry * r * Math.sin(t);
+            curve[k] = new double[] { cx + ex * Math.cos(tilt) - ey * Math.sin(tilt), cy + ex * Math.sin(tilt) + ey * Math.cos(tilt) };
         }
-        if (random.nextDouble() < 0.05) {
-            fillInside(pixels, cx, cy, Math.min(rx, ry) - 1.2);
-        }
-        polyline(pixels, xs, ys, random);
+        return curve;
     }
 
-    private static void drawLine(int[] pixels, SplittableRandom random) {
+    /** Points along a hand-drawn line: any angle, any length from a third of the frame, straight or slightly bent. */
+    private static double[][] line(SplittableRandom random, double width) {
         double angle = Math.PI * random.nextDouble();
         double dx = Math.cos(angle);
         double dy = Math.sin(angle);
-        // Mostly through the middle; some pass beside it.
-        double offset = random.nextDouble() < 0.12 ? (random.nextBoolean() ? 1 : -1) * (3 + 2 * random.nextDouble())
-                : gaussian(random, 1.0);
-        double mx = 7.4 - dy * offset + gaussian(random, 0.8);
-        double my = 7.4 + dx * offset + gaussian(random, 0.8);
-        double half = (6.5 + 2.5 * random.nextDouble()) / Math.max(Math.abs(dx), Math.abs(dy));
-        half = Math.min(half, 12);
-        double bend = gaussian(random, 0.8);
-        int points = 12;
-        int[] xs = new int[points + 1];
-        int[] ys = new int[points + 1];
+        double span = (SIZE - width) / Math.max(Math.abs(dx), Math.abs(dy));  // the longest line at this angle
+        double length = SMALLEST + (span - SMALLEST) * random.nextDouble();
+        double bend = random.nextDouble() < 0.4 ? 0 : 0.1 * length * random.nextGaussian();
+        boolean wave = random.nextDouble() < 0.15;
+        double cx = place(random, Math.abs(dx) * length / 2 + Math.abs(dy * bend) + width / 2);
+        double cy = place(random, Math.abs(dy) * length / 2 + Math.abs(dx * bend) + width / 2);
+        double jitter = 0.15 * random.nextDouble();
+        int points = 24;
+        double[][] curve = new double[points + 1][];
         for (int k = 0; k <= points; k++) {
             double t = -1 + 2.0 * k / points;
-            double curve = bend * (1 - t * t);
-            xs[k] = clampToImage(mx + dx * half * t - dy * curve + gaussian(random, 0.35));
-            ys[k] = clampToImage(my + dy * half * t + dx * curve + gaussian(random, 0.35));
+            double off = bend * (wave ? Math.sin(Math.PI * t) : 1 - t * t) + jitter * random.nextGaussian();
+            curve[k] = new double[] { cx + dx * length / 2 * t - dy * off, cy + dy * length / 2 * t + dx * off };
         }
-        polyline(pixels, xs, ys, random);
+        return curve;
     }
 
-    private static void fillInside(int[] pixels, double cx, double cy, double radius) {
-        for (int y = 0; y < SIZE; y++) {
-            for (int x = 0; x < SIZE; x++) {
-                if (Math.hypot(x - cx, y - cy) < radius) {
-                    pixels[y * SIZE + x] = FILL;
+    /** A centre coordinate for a figure reaching {@code half} either side of it, inside the frame where it fits. */
+    private static double place(SplittableRandom random, double half) {
+        double low = half - 0.5;
+        double high = SIZE - 0.5 - half;
+        return low >= high ? (SIZE - 1) / 2.0 + 0.3 * random.nextGaussian() : low + (high - low) * random.nextDouble();
+    }
+
+    /** How a drawing is inked: the tool, the stroke's width, the colours of ink and paper, the scanner's noise. */
+    private record Ink(boolean pencil, double width, double[] ink, double[] paper, double noise) {
+
+        /** Supersampling factor for pen strokes: they are drawn at 64x64 and averaged down to 16x16. */
+        private static final int FINE = 4;
+        /** The tutorial's one other colour: a light grey some drawings are filled with. */
+        private static final double FILL = 242;
+
+        static Ink random(SplittableRandom random) {
+            boolean pencil = random.nextDouble() < 0.3;
+            double width = pencil ? 1 : 0.6 + 2.4 * random.nextDouble();
+            double dark = pencil ? 0 : 70 * random.nextDouble() * random.nextDouble();
+            double blue = random.nextDouble() < 0.25 ? 60 * random.nextDouble() : 0;
+            double[] ink = { dark, dark + blue / 3, dark + blue };
+            double white = pencil ? 255 : 255 - 25 * random.nextDouble() * random.nextDouble();
+            double[] paper = { white, white, white - (random.nextDouble() < 0.2 ? 12 * random.nextDouble() : 0) };
+            double noise = !pencil && random.nextDouble() < 0.3 ? 4 * random.nextDouble() : 0;
+            return new Ink(pencil, width, ink, paper, noise);
+        }
+
+        BufferedImage render(double[][] curve, boolean filled, SplittableRandom random) {
+            double[] coverage = pencil ? pencil(curve) : pen(curve);
+            BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_3BYTE_BGR);
+            int[] rgb = new int[3];
+            for (int i = 0; i < SIZE * SIZE; i++) {
+                double grain = noise * random.nextGaussian();
+                for (int c = 0; c < 3; c++) {
+                    double base = filled && inside(curve, i % SIZE, i / SIZE) ? FILL : paper[c];
+                    rgb[c] = (int) Math.max(0, Math.min(255, Math.round(base + coverage[i] * (ink[c] - base) + grain)));
+                }
+                image.getRaster().setPixel(i % SIZE, i / SIZE, rgb);
+            }
+            return image;
+        }
+
+        /** A one-pixel 8-connected stroke through the rounded points, as a paint program's pencil draws it. */
+        private static double[] pencil(double[][] curve) {
+            double[] coverage = new double[SIZE * SIZE];
+            for (int k = 1; k < curve.length; k++) {
+                segment(coverage, clamp(curve[k - 1][0]), clamp(curve[k - 1][1]), clamp(curve[k][0]), clamp(curve[k][1]));
+            }
+            return coverage;
+        }
+
+        private static void segment(double[] coverage, int x0, int y0, int x1, int y1) {
+            int dx = Math.abs(x1 - x0);
+            int dy = -Math.abs(y1 - y0);
+            int sx = x0 < x1 ? 1 : -1;
+            int sy = y0 < y1 ? 1 : -1;
+            int error = dx + dy;
+            while (true) {
+                coverage[y0 * SIZE + x0] = 1;
+                if (x0 == x1 && y0 == y1) {
+                    return;
+                }
+                int e2 = 2 * error;
+                if (e2 >= dy) {
+                    error += dy;
+                    x0 += sx;
+                }
+                if (e2 <= dx) {
+                    error += dx;
+                    y0 += sy;
                 }
             }
         }
-    }
 
-    /** Segments through the points; a shaky hand now and then inks a pixel beside the stroke as well. */
-    private static void polyline(int[] pixels, int[] xs, int[] ys, SplittableRandom random) {
-        double shake = 0.05 + 0.35 * random.nextDouble();
-        for (int k = 1; k < xs.length; k++) {
-            bresenham(pixels, xs[k - 1], ys[k - 1], xs[k], ys[k], shake, random);
+        /** The share of each pixel a round pen of {@link #width} covers as it follows the curve. */
+        private double[] pen(double[][] curve) {
+            double[] coverage = new double[SIZE * SIZE];
+            double radius = width / 2;
+            for (int fy = 0; fy < SIZE * FINE; fy++) {
+                for (int fx = 0; fx < SIZE * FINE; fx++) {
+                    double x = (fx + 0.5) / FINE - 0.5;
+                    double y = (fy + 0.5) / FINE - 0.5;
+                    if (distance(curve, x, y) <= radius) {
+                        coverage[(fy / FINE) * SIZE + fx / FINE] += 1.0 / (FINE * FINE);
+                    }
+                }
+            }
+            return coverage;
         }
-    }
 
-    /** An 8-connected one-pixel segment, as a pencil tool draws it, thickened at random with probability {@code shake}. */
-    private static void bresenham(int[] pixels, int x0, int y0, int x1, int y1, double shake, SplittableRandom random) {
-        int dx = Math.abs(x1 - x0);
-        int dy = -Math.abs(y1 - y0);
-        int sx = x0 < x1 ? 1 : -1;
-        int sy = y0 < y1 ? 1 : -1;
-        int error = dx + dy;
-        while (true) {
-            pixels[y0 * SIZE + x0] = INK;
-            if (random.nextDouble() < shake) {
-                boolean steep = Math.abs(y1 - y0) > Math.abs(x1 - x0);
-                int side = random.nextBoolean() ? 1 : -1;
-                int x = clampToImage(x0 + (steep ? side : 0));
-                int y = clampToImage(y0 + (steep ? 0 : side));
-                pixels[y * SIZE + x] = INK;
+        /** The distance from (x, y) to the polyline through the curve's points. */
+        private static double distance(double[][] curve, double x, double y) {
+            double best = Double.MAX_VALUE;
+            for (int k = 1; k < curve.length; k++) {
+                double ax = curve[k - 1][0];
+                double ay = curve[k - 1][1];
+                double vx = curve[k][0] - ax;
+                double vy = curve[k][1] - ay;
+                double length2 = vx * vx + vy * vy;
+                double t = length2 == 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * vx + (y - ay) * vy) / length2));
+                best = Math.min(best, Math.hypot(x - ax - t * vx, y - ay - t * vy));
             }
-            if (x0 == x1 && y0 == y1) {
-                return;
-            }
-            int e2 = 2 * error;
-            if (e2 >= dy) {
-                error += dy;
-                x0 += sx;
-            }
-            if (e2 <= dx) {
-                error += dx;
-                y0 += sy;
-            }
+            return best;
         }
-    }
 
-    private static int clampToImage(double v) {
-        return (int) Math.max(0, Math.min(SIZE - 1, Math.round(v)));
-    }
+        /** Whether a pixel lies inside the closed curve (an even number of crossings to its right means outside). */
+        private static boolean inside(double[][] curve, double x, double y) {
+            boolean in = false;
+            for (int k = 1; k < curve.length; k++) {
+                double[] a = curve[k - 1];
+                double[] b = curve[k];
+                if ((a[1] > y) != (b[1] > y) && x < a[0] + (y - a[1]) * (b[0] - a[0]) / (b[1] - a[1])) {
+                    in = !in;
+                }
+            }
+            return in;
+        }
 
-    private static double gaussian(SplittableRandom random, double sigma) {
-        return sigma * random.nextGaussian();
+        private static int clamp(double v) {
+            return (int) Math.max(0, Math.min(SIZE - 1, Math.round(v)));
+        }
     }
 }

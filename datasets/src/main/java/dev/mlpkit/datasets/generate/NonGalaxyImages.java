@@ -6,8 +6,10 @@ import java.util.SplittableRandom;
 /**
  * 300x300 photo-like scenes, the kinds of picture a random-photo service returns (the galaxy tutorial's non-galaxy
  * class came from Lorem Picsum): landscapes under day, sunset or overcast skies, close-up textures (foliage, rock,
- * sand, water, wood), objects on a table or against a wall, interiors, city blocks, night skies over dark land, and
- * dim scenes lit from one side. Bright and dark, busy and plain.
+ * sand, water, wood), objects on a table or against a wall, interiors, city blocks, forests and streets in
+ * perspective, lamps and sunsets in the dark, night skies over dark land, dim scenes lit from one side, and the
+ * degenerate pictures of {@link PlainImages}. Bright and dark, busy and plain, sharp and blurred, in colour and
+ * nearly grey.
  */
 public final class NonGalaxyImages {
 
@@ -23,28 +25,41 @@ public final class NonGalaxyImages {
         ValueNoise noise = new ValueNoise(random);
         Canvas c = new Canvas(SIZE, SIZE);
         double kind = random.nextDouble();
-        if (kind < 0.25) {
+        if (kind < 0.27) {
+            PlainImages.paint(c, random, kind < 0.07);
+            if (random.nextDouble() < 0.3) {
+                Camera.blur(c, 1 + random.nextInt(8));
+            }
+            return c.toImage();
+        }
+        if (kind < 0.34) {
             landscape(c, random, noise);
-        } else if (kind < 0.37) {
+        } else if (kind < 0.41) {
             texture(c, random, noise);
         } else if (kind < 0.47) {
             objects(c, random, noise);
-        } else if (kind < 0.55) {
+        } else if (kind < 0.52) {
             interior(c, random, noise);
-        } else if (kind < 0.65) {
+        } else if (kind < 0.58) {
             city(c, random, noise);
-        } else if (kind < 0.68) {
+        } else if (kind < 0.66) {
+            Streets.forest(c, random, noise);
+        } else if (kind < 0.74) {
+            Streets.street(c, random, noise);
+        } else if (kind < 0.82) {
+            Streets.lights(c, random, noise);
+        } else if (kind < 0.85) {
             night(c, random, noise);
-        } else if (kind < 0.70) {
+        } else if (kind < 0.90) {
             dimScene(c, random, noise);
         } else {
             texture(c, random, noise);
             deadLeaves(c, random, noise, 0, 40 + 100 * random.nextDouble());
         }
-        if (kind < 0.55 && random.nextDouble() < 0.5) {
+        if (kind < 0.58 && random.nextDouble() < 0.4) {
             deadLeaves(c, random, noise, SIZE * (0.4 + 0.5 * random.nextDouble()), 60);  // foreground clutter
         }
-        finish(c, random);
+        Camera.finish(c, random);
         return c.toImage();
     }
 
@@ -314,34 +329,12 @@ public final class NonGalaxyImages {
         }
     }
 
-    /** Exposure, contrast, a vignette and sensor noise, as a camera adds them. */
-    private static void finish(Canvas c, SplittableRandom random) {
-        double contrast = 1.1 + 0.5 * random.nextDouble();
-        for (int i = 0; i < SIZE * SIZE; i++) {
-            c.r[i] = (float) (128 + contrast * (c.r[i] - 128));
-            c.g[i] = (float) (128 + contrast * (c.g[i] - 128));
-            c.b[i] = (float) (128 + contrast * (c.b[i] - 128));
-        }
-        double exposure = Math.exp(0.35 * random.nextGaussian());
-        double vignette = 0.35 * random.nextDouble();
-        double sensor = 1 + 4 * random.nextDouble();
-        for (int y = 0; y < SIZE; y++) {
-            for (int x = 0; x < SIZE; x++) {
-                int i = y * SIZE + x;
-                double edge = Math.hypot(x - SIZE / 2.0, y - SIZE / 2.0) / (SIZE / Math.sqrt(2));
-                c.scale(i, exposure * (1 - vignette * edge * edge));
-                double n = sensor * random.nextGaussian();
-                c.add(i, n, n, n);
-            }
-        }
-    }
-
-    private static double[] vary(SplittableRandom random, double[] colour, double spread) {
+    static double[] vary(SplittableRandom random, double[] colour, double spread) {
         return new double[] { colour[0] + spread * random.nextGaussian(), colour[1] + spread * random.nextGaussian(),
             colour[2] + spread * random.nextGaussian() };
     }
 
-    private static double[] mix(double[] a, double[] b, double t) {
+    static double[] mix(double[] a, double[] b, double t) {
         return new double[] { a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t };
     }
 }

@@ -1,0 +1,74 @@
+package dev.mlpkit.apps.circleline;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.font.FontRenderContext;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+import javax.imageio.ImageIO;
+
+/**
+ * A check set made without the drawing generator's code: circles and lines as letters and digits of the JDK's fonts
+ * ("O", "o", "0" for circles; "|", "l", "/" for lines; not "1", whose foot makes it an inverted T) in sans-serif faces, anti-aliased, at sizes from a third of the 16x16 frame to
+ * all of it, anywhere in it and at any angle, in dark inks on white or light grey paper.
+ */
+final class Glyphs {
+
+    private static final String CIRCLES = "Oo0";
+    private static final String LINES = "|l/";
+    /** Sans-serif faces only: handwriting has no serifs. */
+    private static final String[] FAMILIES = { Font.SANS_SERIF, Font.DIALOG };
+    private static final int[] STYLES = { Font.PLAIN, Font.BOLD, Font.ITALIC };
+
+    private Glyphs() {
+    }
+
+    /** One glyph drawing, from {@code seed}. */
+    static BufferedImage draw(boolean circle, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        String chars = circle ? CIRCLES : LINES;
+        String glyph = String.valueOf(chars.charAt(random.nextInt(chars.length())));
+        Font font = new Font(FAMILIES[random.nextInt(FAMILIES.length)], STYLES[random.nextInt(STYLES.length)], 64);
+        Shape outline = font.createGlyphVector(new FontRenderContext(null, true, true), glyph).getOutline();
+        AffineTransform turn = AffineTransform.getRotateInstance(Math.PI * random.nextDouble() * (circle ? 2 : 1));
+        outline = turn.createTransformedShape(outline);
+        Rectangle2D bounds = outline.getBounds2D();
+        double size = 16 / 3.0 + (16 - 16 / 3.0) * random.nextDouble();
+        double scale = size / Math.max(bounds.getWidth(), bounds.getHeight());
+        double x = (16 - bounds.getWidth() * scale) * random.nextDouble();
+        double y = (16 - bounds.getHeight() * scale) * random.nextDouble();
+        AffineTransform place = new AffineTransform();
+        place.translate(x, y);
+        place.scale(scale, scale);
+        place.translate(-bounds.getX(), -bounds.getY());
+        BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = image.createGraphics();
+        int paper = 255 - random.nextInt(20);
+        g.setColor(new Color(paper, paper, paper));
+        g.fillRect(0, 0, 16, 16);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        int ink = random.nextInt(60);
+        g.setColor(new Color(ink, ink, Math.min(255, ink + random.nextInt(40))));
+        g.fill(place.createTransformedShape(outline));
+        g.dispose();
+        return image;
+    }
+
+    /** Writes {@code perClass} circles ({@code circle-N.png}) and as many lines ({@code line-N.png}) into a folder. */
+    static void write(Path folder, int perClass, long seed) throws IOException {
+        Files.createDirectories(folder);
+        for (int i = 1; i <= perClass; i++) {
+            ImageIO.write(draw(true, seed * 1_000_003L + 2L * i), "png", folder.resolve("circle-" + i + ".png").toFile());
+            ImageIO.write(draw(false, seed * 1_000_003L + 2L * i + 1), "png", folder.resolve("line-" + i + ".png").toFile());
+        }
+    }
+}
