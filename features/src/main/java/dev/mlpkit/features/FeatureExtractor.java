@@ -36,7 +36,7 @@ public interface FeatureExtractor {
             case CircleLineFeatures.NAME:
                 return new CircleLineFeatures();
             case CircleLinePixels.NAME:
-                return new CircleLinePixels();
+                return new CircleLinePixels("stretched".equals(settings.get(CircleLinePixels.INK)));
             default:
                 throw new IllegalArgumentException("unknown feature extractor '" + name + "': known are "
                         + String.join(", ", names()));

@@ -75,6 +75,33 @@ class CircleLineFeaturesTest {
         assertEquals(0.0, ink[0]);
     }
 
+    @Test
+    void stretchedInkReadsAFaintStrokeOnGreyPaperAsABlackOneOnWhite() {
+        byte[] rgb = new byte[3 * 16 * 16];
+        java.util.Arrays.fill(rgb, (byte) 200);     // grey paper
+        for (int c = 0; c < 3; c++) {
+            rgb[3 * (4 * 16 + 3) + c] = (byte) 150; // a faint stroke
+            rgb[3 * (4 * 16 + 4) + c] = (byte) 175; // its grey edge
+        }
+        double[] ink = new CircleLinePixels().extract(new RgbImage(16, 16, rgb));
+        assertEquals(1.0, ink[4 * 16 + 3]);
+        assertEquals(0.5, ink[4 * 16 + 4], 0.03);
+        assertEquals(0.0, ink[0]);
+        double[] raw = new CircleLinePixels(false).extract(new RgbImage(16, 16, rgb));
+        assertEquals(1 - 150 / 255.0, raw[4 * 16 + 3], 0.01);
+        java.util.Arrays.fill(rgb, (byte) 90);
+        assertEquals(0.0, java.util.Arrays.stream(new CircleLinePixels().extract(new RgbImage(16, 16, rgb))).max()
+                .orElseThrow(), "a blank image has no ink");
+    }
+
+    @Test
+    void modelFilesSayHowTheInkIsRead() {
+        FeatureExtractor stretched = new CircleLinePixels();
+        assertEquals(stretched, FeatureExtractor.fromSettings(stretched.name(), stretched.settings()));
+        assertEquals(new CircleLinePixels(false), FeatureExtractor.fromSettings(CircleLinePixels.NAME,
+                java.util.Map.of()), "models made before stretched ink read it as they were trained");
+    }
+
     private static void paint(byte[] rgb, int x, int y) {
         for (int c = 0; c < 3; c++) {
             rgb[3 * (y * 16 + x) + c] = 0;

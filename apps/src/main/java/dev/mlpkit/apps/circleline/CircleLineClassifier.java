@@ -30,7 +30,7 @@ final class CircleLineClassifier {
 
     /** How the decision is made. */
     enum Mode {
-        /** The tutorial: two 3-3-1 networks (256-16-1 on pixels), sigmoid hidden layer, linear output, no biases, squared error. */
+        /** The tutorial: two 3-3-1 networks (256-32-1 on pixels), sigmoid hidden layer, linear output, no biases, squared error. */
         TWO_NETWORKS("two-networks"),
         /** The series' part 2: one network with a softmax output over {circle, line} and cross-entropy. */
         SOFTMAX("softmax");
@@ -167,11 +167,11 @@ final class CircleLineClassifier {
     }
 
     /**
-     * Hidden units: the tutorial's 3 for its three features; 16 for the 256 pixels, where three units cannot tell a
+     * Hidden units: the tutorial's 3 for its three features; 32 for the 256 pixels, where three units cannot tell a
      * small circle in a corner from a short line somewhere else.
      */
     static int hidden(int inputs) {
-        return inputs == 3 ? 3 : 16;
+        return inputs == 3 ? 3 : 32;
     }
 
     private static Network network(String spec, Initializer init, long seed) {

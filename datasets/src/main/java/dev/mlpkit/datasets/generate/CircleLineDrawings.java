@@ -73,9 +73,10 @@ public final class CircleLineDrawings {
         double rx = diameter / 2 - width / 2;
         double ry = rx * (random.nextDouble() < 0.5 ? 0.85 + 0.15 * random.nextDouble() : 0.5 + 0.5 * random.nextDouble());
         double tilt = Math.PI * random.nextDouble();
-        // Half extents of the tilted ellipse, so that the whole figure can be placed inside the frame.
-        double hx = Math.hypot(rx * Math.cos(tilt), ry * Math.sin(tilt)) + width / 2;
-        double hy = Math.hypot(rx * Math.sin(tilt), ry * Math.cos(tilt)) + width / 2;
+        // Half extents of the tilted ellipse, so that the figure can be placed inside the frame (some touch its edge).
+        double over = random.nextDouble() < 0.3 ? 1.2 * random.nextDouble() : 0;
+        double hx = Math.hypot(rx * Math.cos(tilt), ry * Math.sin(tilt)) + width / 2 - over;
+        double hy = Math.hypot(rx * Math.sin(tilt), ry * Math.cos(tilt)) + width / 2 - over;
         double cx = place(random, hx);
         double cy = place(random, hy);
         double start = 2 * Math.PI * random.nextDouble();
@@ -105,11 +106,13 @@ public final class CircleLineDrawings {
         double dx = Math.cos(angle);
         double dy = Math.sin(angle);
         double span = (SIZE - width) / Math.max(Math.abs(dx), Math.abs(dy));  // the longest line at this angle
-        double length = SMALLEST + (span - SMALLEST) * random.nextDouble();
+        // A third of the lines run off the frame at one end or both, as lines drawn from edge to edge do.
+        double over = random.nextDouble() < 0.35 ? 4 * random.nextDouble() : 0;
+        double length = SMALLEST + (span + 2 * over - SMALLEST) * random.nextDouble();
         double bend = random.nextDouble() < 0.4 ? 0 : 0.1 * length * random.nextGaussian();
         boolean wave = random.nextDouble() < 0.15;
-        double cx = place(random, Math.abs(dx) * length / 2 + Math.abs(dy * bend) + width / 2);
-        double cy = place(random, Math.abs(dy) * length / 2 + Math.abs(dx * bend) + width / 2);
+        double cx = place(random, Math.abs(dx) * (length / 2 - over) + Math.abs(dy * bend) + width / 2);
+        double cy = place(random, Math.abs(dy) * (length / 2 - over) + Math.abs(dx * bend) + width / 2);
         double jitter = 0.15 * random.nextDouble();
         int points = 24;
         double[][] curve = new double[points + 1][];
@@ -167,7 +170,8 @@ public final class CircleLineDrawings {
         private static double[] pencil(double[][] curve) {
             double[] coverage = new double[SIZE * SIZE];
             for (int k = 1; k < curve.length; k++) {
-                segment(coverage, clamp(curve[k - 1][0]), clamp(curve[k - 1][1]), clamp(curve[k][0]), clamp(curve[k][1]));
+                segment(coverage, (int) Math.round(curve[k - 1][0]), (int) Math.round(curve[k - 1][1]),
+                        (int) Math.round(curve[k][0]), (int) Math.round(curve[k][1]));
             }
             return coverage;
         }
@@ -179,7 +183,9 @@ public final class CircleLineDrawings {
             int sy = y0 < y1 ? 1 : -1;
             int error = dx + dy;
             while (true) {
-                coverage[y0 * SIZE + x0] = 1;
+                if (x0 >= 0 && x0 < SIZE && y0 >= 0 && y0 < SIZE) {
+                    coverage[y0 * SIZE + x0] = 1;   // the frame clips what runs off it
+                }
                 if (x0 == x1 && y0 == y1) {
                     return;
                 }
@@ -237,10 +243,6 @@ public final class CircleLineDrawings {
                 }
             }
             return in;
-        }
-
-        private static int clamp(double v) {
-            return (int) Math.max(0, Math.min(SIZE - 1, Math.round(v)));
         }
     }
 }
