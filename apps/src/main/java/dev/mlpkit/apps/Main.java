@@ -150,6 +150,8 @@ public final class Main {
         root.add("serve", new Serve.Options(), Serve.class, List.of(), """
                 Examples:
                   mlp serve                                      the page at http://127.0.0.1:8080/
+                  mlp serve --model galaxy.mlp --model cl.mlp     and a drawing page at /draw
+                  mlp serve --model cl.mlp                       the drawing page alone
                   mlp serve --model galaxy.mlp --port 9000 --max-upload 5000000
                   curl -H 'Content-Type: image/jpeg' --data-binary @photo.jpg http://127.0.0.1:8080/api/classify
                 """);

@@ -26,7 +26,7 @@ import dev.mlpkit.training.optimizer.GradientDescent;
  * Circle or line, decided the tutorial's way with two networks, MLP(circle) and MLP(line), whose larger output wins
  * (ties go to LINE), or the series' second way with one softmax network over {circle, line}.
  */
-final class CircleLineClassifier {
+public final class CircleLineClassifier {
 
     /** How the decision is made. */
     enum Mode {
@@ -91,7 +91,7 @@ final class CircleLineClassifier {
     }
 
     /** The scores of circle and of line for {@code features}: the two networks' outputs, or the softmax's. */
-    double[] scores(double[] features) {
+    public double[] scores(double[] features) {
         input.setColumn(0, features);
         Matrix out = first.feedforward(input);
         if (mode == Mode.SOFTMAX) {
@@ -121,7 +121,7 @@ final class CircleLineClassifier {
     }
 
     /** Labels of the scores, for printing. */
-    String[] scoreNames() {
+    public String[] scoreNames() {
         return mode == Mode.SOFTMAX ? new String[] { "P(circle)", "P(line)" } : new String[] { "MLP(circle)", "MLP(line)" };
     }
 
@@ -144,7 +144,7 @@ final class CircleLineClassifier {
     }
 
     /** The classifier in a model file made by {@link #toModel}. */
-    static CircleLineClassifier fromModel(Model model, Path file) throws ModelFileException {
+    public static CircleLineClassifier fromModel(Model model, Path file) throws ModelFileException {
         try {
             Mode mode = Mode.parse(String.valueOf(model.metadata().get("mode")));
             Network first = new Network(model.parameters());

@@ -1,15 +1,10 @@
 package dev.mlpkit.apps.serve;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.imageio.ImageIO;
 
 import dev.mlpkit.apps.AppModels;
 import dev.mlpkit.features.FeatureExtractor;
@@ -40,9 +35,9 @@ final class GalaxyService {
     private final ThreadLocal<Network> networks;
     private final ThreadLocal<Matrix> inputs;
 
-    GalaxyService(Path file, long maxPixels) throws IOException {
+    GalaxyService(Path file, Model model, long maxPixels) throws IOException {
         this.file = file;
-        this.model = AppModels.read(file, "galaxy");
+        this.model = model;
         this.extractor = AppModels.features(model, file);
         this.decoder = new ImageDecoder(maxPixels);
         Parameters parameters = model.parameters();
@@ -68,35 +63,13 @@ final class GalaxyService {
 
     /** What {@code mlp model inspect} shows, as JSON-ready values. */
     Map<String, Object> describe() {
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("model", name());
-        info.put("network", model.spec().toString());
-        info.put("parameters", model.parameters().count());
-        info.put("mlpkitVersion", model.mlpkitVersion());
-        info.put("created", model.created().toString());
-        info.putAll(model.metadata());
-        info.remove(AppModels.DATA);    // local folder names are the owner's business, not the web's
-        return info;
+        return ServedModels.describe(file, model);
     }
 
     /** The features as the grey picture the network saw, when they are pixels; an empty array otherwise. */
     private byte[] seen(double[] features) {
-        if (!(extractor instanceof PixelFeatures pixels)) {
-            return new byte[0];
-        }
-        BufferedImage grey = new BufferedImage(pixels.width(), pixels.height(), BufferedImage.TYPE_BYTE_GRAY);
-        for (int y = 0; y < pixels.height(); y++) {
-            for (int x = 0; x < pixels.width(); x++) {
-                grey.getRaster().setSample(x, y, 0, (int) Math.round(features[y * pixels.width() + x] * 255));
-            }
-        }
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(grey, "png", png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return png.toByteArray();
+        return extractor instanceof PixelFeatures pixels ? ServedModels.greyPng(features, pixels.width(), pixels.height())
+                : new byte[0];
     }
 
     /** The class names, label 0 first. */

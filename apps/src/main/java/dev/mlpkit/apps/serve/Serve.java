@@ -1,7 +1,10 @@
 package dev.mlpkit.apps.serve;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +24,12 @@ public final class Serve implements Command {
     private static final Logger LOG = LoggerFactory.getLogger(Serve.class);
 
     /** The command line of {@code mlp serve}. */
-    @Parameters(commandDescription = "Serve a galaxy model: a web page to upload images, and a JSON API")
+    @Parameters(commandDescription = "Serve models on web pages and a JSON API: a galaxy model (upload an image) and"
+            + " a circle-line model (draw a circle or a line)")
     public static final class Options extends CommonOptions {
-        @Parameter(names = "--model", description = "The trained galaxy model")
-        public Path model = Path.of("galaxy.mlp");
+        @Parameter(names = "--model", description = "A trained galaxy or circle-line model; give --model twice to serve"
+                + " one of each (default: galaxy.mlp)")
+        public List<Path> models = new ArrayList<>();
 
         @Parameter(names = "--host", description = "Address to listen on (0.0.0.0 for every network)")
         public String host = "127.0.0.1";
@@ -55,8 +60,10 @@ public final class Serve implements Command {
 
     @Override
     public int run() throws Exception {
-        GalaxyService service = new GalaxyService(options.model, options.maxPixels);
-        GalaxyServer server = new GalaxyServer(service, options.host, options.port, options.maxUpload, options.threads);
+        List<Path> files = options.models.isEmpty() ? List.of(Path.of("galaxy.mlp")) : options.models;
+        ServedModels served = ServedModels.read(files, options.maxPixels);
+        ModelServer server = new ModelServer(served.galaxy, served.drawing, options.host, options.port,
+                options.maxUpload, options.threads);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping: finishing the requests under way.");
@@ -64,7 +71,10 @@ public final class Serve implements Command {
             stopped.countDown();
         }, "mlp-serve-shutdown"));
         server.start();
-        LOG.info("Serving {} at http://{}:{}/ (Ctrl-C stops).", options.model, options.host, server.port());
+        String address = "http://" + options.host + ":" + server.port() + "/";
+        LOG.info("Serving {} at {}{} (Ctrl-C stops).", files.stream().map(Path::toString).collect(Collectors.joining(
+                " and ")), address, served.galaxy != null && served.drawing != null ? ", the drawing page at " + address
+                + "draw" : "");
         stopped.await();
         return 0;
     }

@@ -33,7 +33,7 @@ class BrowserTest {
     void aPersonUploadsAGalaxyAndReadsTheVerdict() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(DRIVER) && Files.isExecutable(BROWSER),
                 "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
-        GalaxyServer server = ServedModel.server(10 * 1024 * 1024);
+        ModelServer server = ServedModel.server(10 * 1024 * 1024);
         server.start();
         String base = "http://127.0.0.1:" + server.port();
         ChromeOptions options = new ChromeOptions();

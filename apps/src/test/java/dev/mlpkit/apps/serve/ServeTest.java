@@ -35,7 +35,7 @@ class ServeTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static Path unseen;
-    static GalaxyServer server;
+    static ModelServer server;
     static String base;
 
     @BeforeAll
@@ -92,7 +92,7 @@ class ServeTest {
         assertEquals("send an image (image/jpeg, image/png, ... or multipart/form-data), not 'text/plain'",
                 json(text).get("error").asText());
 
-        try (GalaxyServer small = ServedModel.server(1000)) {
+        try (ModelServer small = ServedModel.server(1000)) {
             small.start();
             HttpResponse<String> big = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + small.port()
                     + "/api/classify")).header("Content-Type", "image/jpeg").POST(HttpRequest.BodyPublishers.ofByteArray(jpeg))

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import dev.mlpkit.apps.Main;
 import dev.mlpkit.datasets.GeneratedData;
+import dev.mlpkit.nn.model.ModelFile;
 
 /**
  * A small galaxy model trained once per test run by {@code mlp galaxy train} on generated images, and a few
@@ -42,8 +43,29 @@ final class ServedModel {
     private ServedModel() {
     }
 
+    /** A circle-line model (softmax over pixels) trained by {@code mlp circle-line} on the built-in drawings, made once. */
+    static synchronized Path drawingModel() {
+        Path model = FOLDER.resolve("cl.mlp");
+        if (!Files.exists(model)) {
+            int code = Main.run("-q", "circle-line", "--mode", "softmax", "--features", "pixels", "--cache",
+                    FOLDER.resolve("cache").toString(), "--save", model.toString());
+            if (code != 0) {
+                throw new IllegalStateException("training the circle-line model failed with exit code " + code);
+            }
+        }
+        return model;
+    }
+
+    /** A server of the galaxy model and the circle-line model on a free port of 127.0.0.1, not yet started. */
+    static ModelServer bothServer() throws IOException {
+        Path drawing = drawingModel();
+        return new ModelServer(new GalaxyService(MODEL, ModelFile.read(MODEL), 50_000_000),
+                new DrawingService(drawing, ModelFile.read(drawing), 50_000_000), "127.0.0.1", 0, 1 << 20, 4);
+    }
+
     /** A server of the model on a free port of 127.0.0.1, not yet started. */
-    static GalaxyServer server(long maxUpload) throws IOException {
-        return new GalaxyServer(new GalaxyService(MODEL, 50_000_000), "127.0.0.1", 0, maxUpload, 4);
+    static ModelServer server(long maxUpload) throws IOException {
+        return new ModelServer(new GalaxyService(MODEL, ModelFile.read(MODEL), 50_000_000), null, "127.0.0.1", 0,
+                maxUpload, 4);
     }
 }

@@ -1,0 +1,251 @@
+package dev.mlpkit.apps.serve;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import dev.mlpkit.features.ImageDecodeException;
+
+/**
+ * A galaxy model, a circle-line model or both on HTTP. The galaxy page is at {@code /} with {@code POST
+ * /api/classify}; the drawing page at {@code /draw} (and at {@code /} when no galaxy model is served) with {@code POST
+ * /api/draw}; each takes the image as the body or as a {@code multipart/form-data} file. {@code GET /api/model}
+ * describes the galaxy model ({@code ?app=circle-line}: the circle-line one) and {@code GET /health} answers ok.
+ * Uploads above the limit get 413, other content types 415, damaged images 400, a model that is not served 404, each
+ * with a JSON {@code error} sentence; nothing is written to disk.
+ */
+final class ModelServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** An uploaded image and its file name. */
+    private record Upload(byte[] image, String name) {
+    }
+
+    private final GalaxyService galaxy;
+    private final DrawingService drawing;
+    private final long maxUploadBytes;
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final byte[] galaxyPage;
+    private final byte[] drawingPage;
+
+    /** Serves {@code galaxy} or {@code drawing} or both (the other may be null). */
+    ModelServer(GalaxyService galaxy, DrawingService drawing, String host, int port, long maxUploadBytes, int threads)
+            throws IOException {
+        if (galaxy == null && drawing == null) {
+            throw new IllegalArgumentException("a server needs a galaxy model, a circle-line model or both");
+        }
+        this.galaxy = galaxy;
+        this.drawing = drawing;
+        this.maxUploadBytes = maxUploadBytes;
+        this.galaxyPage = page("page.html", drawing == null ? "" : "<nav><a href=\"/draw\">Draw a circle or a line</a></nav>");
+        this.drawingPage = page("draw.html", galaxy == null ? "" : "<nav><a href=\"/\">Is it a galaxy?</a></nav>");
+        this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        this.workers = Executors.newFixedThreadPool(threads);
+        server.setExecutor(workers);
+        server.createContext("/", this::page);
+        server.createContext("/api/classify", this::classify);
+        server.createContext("/api/draw", this::draw);
+        server.createContext("/api/model", this::model);
+        server.createContext("/health", exchange -> json(exchange, 200, Map.of("status", "ok")));
+    }
+
+    /** A page from the resources, with the links to the other page in place of its {@code <!--NAV-->}. */
+    private static byte[] page(String resource, String navigation) throws IOException {
+        try (InputStream in = ModelServer.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("<!--NAV-->", navigation)
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    void start() {
+        server.start();
+    }
+
+    /** The port it listens on (the one the system chose, when asked for port 0). */
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Stops accepting, lets requests under way finish (up to a second), and stops the workers. */
+    @Override
+    public void close() {
+        server.stop(1);
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void page(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        byte[] page;
+        if (path.equals("/") || path.equals("/index.html")) {
+            page = galaxy != null ? galaxyPage : drawingPage;
+        } else if (path.equals("/draw") && drawing != null) {
+            page = drawingPage;
+        } else if (path.equals("/draw")) {
+            error(exchange, 404, "no circle-line model is served here; start mlp serve with --model cl.mlp");
+            return;
+        } else {
+            error(exchange, 404, "there is nothing at " + path + "; the page is at /");
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(200, page.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(page);
+        }
+    }
+
+    private void model(HttpExchange exchange) throws IOException {
+        String query = exchange.getRequestURI().getQuery();
+        boolean wantsDrawing = "app=circle-line".equals(query) || galaxy == null;
+        if (wantsDrawing && drawing == null) {
+            error(exchange, 404, "no circle-line model is served here");
+            return;
+        }
+        json(exchange, 200, wantsDrawing ? drawing.describe() : galaxy.describe());
+    }
+
+    private void classify(HttpExchange exchange) throws IOException {
+        if (galaxy == null) {
+            error(exchange, 404, "no galaxy model is served here; start mlp serve with --model galaxy.mlp");
+            return;
+        }
+        try {
+            Upload upload = upload(exchange);
+            if (upload == null) {
+                return;
+            }
+            GalaxyService.Verdict verdict = galaxy.classify(upload.image(), upload.name());
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("label", verdict.label());
+            answer.put("probability", verdict.probability());
+            if (verdict.note() != null) {
+                answer.put("note", verdict.note());
+            }
+            answer.put("model", galaxy.name());
+            if (verdict.seenPng().length > 0) {
+                answer.put("seen", dataUrl(verdict.seenPng()));
+            }
+            json(exchange, 200, answer);
+        } catch (ImageDecodeException e) {
+            error(exchange, 400, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Classifying an upload failed: {}", e.toString());
+            error(exchange, 500, "the server failed to classify the image");
+        }
+    }
+
+    private void draw(HttpExchange exchange) throws IOException {
+        if (drawing == null) {
+            error(exchange, 404, "no circle-line model is served here; start mlp serve with --model cl.mlp");
+            return;
+        }
+        try {
+            Upload upload = upload(exchange);
+            if (upload == null) {
+                return;
+            }
+            DrawingService.Verdict verdict = drawing.classify(upload.image(), upload.name());
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("label", verdict.label());
+            answer.put("scores", verdict.scores());
+            if (verdict.note() != null) {
+                answer.put("note", verdict.note());
+            }
+            answer.put("model", drawing.name());
+            answer.put("seen", dataUrl(verdict.seenPng()));
+            json(exchange, 200, answer);
+        } catch (ImageDecodeException e) {
+            error(exchange, 400, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Classifying a drawing failed: {}", e.toString());
+            error(exchange, 500, "the server failed to classify the drawing");
+        }
+    }
+
+    private static String dataUrl(byte[] png) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
+    }
+
+    /** The uploaded image, or null once an error has been answered (wrong method, type or size, no file). */
+    private Upload upload(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestMethod().equals("POST")) {
+            exchange.getResponseHeaders().set("Allow", "POST");
+            error(exchange, 405, "send the image with POST");
+            return null;
+        }
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        type = type == null ? "" : type.trim().toLowerCase();
+        boolean multipart = type.startsWith("multipart/form-data");
+        if (!multipart && !type.startsWith("image/") && !type.startsWith("application/octet-stream")) {
+            error(exchange, 415, "send an image (image/jpeg, image/png, ... or multipart/form-data), not '"
+                    + (type.isEmpty() ? "no content type" : type) + "'");
+            return null;
+        }
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (length != null && parseLong(length) > maxUploadBytes) {
+            error(exchange, 413, "the upload is " + length + " bytes, more than the limit of " + maxUploadBytes);
+            return null;
+        }
+        byte[] body = exchange.getRequestBody().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxUploadBytes + 1));
+        if (body.length > maxUploadBytes) {
+            error(exchange, 413, "the upload is more than the limit of " + maxUploadBytes + " bytes");
+            return null;
+        }
+        String name = "upload";
+        if (multipart) {
+            String boundary = Multipart.boundary(type);
+            Multipart.Part part = boundary == null ? null : Multipart.firstFile(body, boundary);
+            if (part == null) {
+                error(exchange, 400, "the form holds no file");
+                return null;
+            }
+            name = part.fileName();
+            body = part.content();
+        }
+        return new Upload(body, name);
+    }
+
+    private static long parseLong(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void error(HttpExchange exchange, int status, String message) throws IOException {
+        json(exchange, status, Map.of("error", message));
+    }
+
+    private static void json(HttpExchange exchange, int status, Object value) throws IOException {
+        byte[] body = JSON.writeValueAsBytes(value);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

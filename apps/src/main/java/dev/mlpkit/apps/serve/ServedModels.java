@@ -1,0 +1,76 @@
+package dev.mlpkit.apps.serve;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import dev.mlpkit.apps.AppModels;
+import dev.mlpkit.apps.UsageException;
+import dev.mlpkit.nn.model.Model;
+import dev.mlpkit.nn.model.ModelFile;
+import dev.mlpkit.nn.model.ModelFileException;
+
+/** The models {@code mlp serve} was given, sorted by app: at most one galaxy model and one circle-line model. */
+final class ServedModels {
+
+    GalaxyService galaxy;
+    DrawingService drawing;
+
+    private ServedModels() {
+    }
+
+    /** Reads each file and makes the service its app needs. */
+    static ServedModels read(List<Path> files, long maxPixels) throws IOException {
+        ServedModels served = new ServedModels();
+        for (Path file : files) {
+            Model model = ModelFile.read(file);
+            Object app = model.metadata().get(AppModels.APP);
+            if ("galaxy".equals(app) && served.galaxy == null) {
+                served.galaxy = new GalaxyService(file, model, maxPixels);
+            } else if ("circle-line".equals(app) && served.drawing == null) {
+                served.drawing = new DrawingService(file, model, maxPixels);
+            } else if ("galaxy".equals(app) || "circle-line".equals(app)) {
+                throw new UsageException("give mlp serve one " + app + " model at most; " + file.getFileName()
+                        + " is a second one");
+            } else {
+                throw new ModelFileException(file.getFileName() + " is not a galaxy or circle-line model of an mlp app");
+            }
+        }
+        return served;
+    }
+
+    /** Grey values in [0, 1], row by row, as a PNG of {@code width} x {@code height} pixels. */
+    static byte[] greyPng(double[] grey, int width, int height) {
+        BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        for (int i = 0; i < width * height; i++) {
+            picture.getRaster().setSample(i % width, i / width, 0, (int) Math.round(grey[i] * 255));
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(picture, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return png.toByteArray();
+    }
+
+    /** What {@code mlp model inspect} shows of a served model, as JSON-ready values; local folders left out. */
+    static Map<String, Object> describe(Path file, Model model) {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("model", file.getFileName().toString());
+        info.put("network", model.spec().toString());
+        info.put("parameters", model.parameters().count());
+        info.put("mlpkitVersion", model.mlpkitVersion());
+        info.put("created", model.created().toString());
+        info.putAll(model.metadata());
+        info.remove(AppModels.DATA);    // local folder names are the owner's business, not the web's
+        return info;
+    }
+}
