@@ -45,6 +45,7 @@ final class ModelServer implements AutoCloseable {
     private final ExecutorService workers;
     private final byte[] galaxyPage;
     private final byte[] drawingPage;
+    private final byte[] style;
 
     /** Serves {@code galaxy} or {@code drawing} or both (the other may be null). */
     ModelServer(GalaxyService galaxy, DrawingService drawing, String host, int port, long maxUploadBytes, int threads)
@@ -57,6 +58,7 @@ final class ModelServer implements AutoCloseable {
         this.maxUploadBytes = maxUploadBytes;
         this.galaxyPage = page("page.html", drawing == null ? "" : "<nav><a href=\"/draw\">Draw a circle or a line</a></nav>");
         this.drawingPage = page("draw.html", galaxy == null ? "" : "<nav><a href=\"/\">Is it a galaxy?</a></nav>");
+        this.style = page("style.css", "");
         this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
         this.workers = Executors.newFixedThreadPool(threads);
         server.setExecutor(workers);
@@ -67,7 +69,7 @@ final class ModelServer implements AutoCloseable {
         server.createContext("/health", exchange -> json(exchange, 200, Map.of("status", "ok")));
     }
 
-    /** A page from the resources, with the links to the other page in place of its {@code <!--NAV-->}. */
+    /** A page from the resources, with {@code navigation} (links to the other page) in place of its {@code <!--NAV-->}. */
     private static byte[] page(String resource, String navigation) throws IOException {
         try (InputStream in = ModelServer.class.getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("<!--NAV-->", navigation)
@@ -99,7 +101,11 @@ final class ModelServer implements AutoCloseable {
     private void page(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         byte[] page;
-        if (path.equals("/") || path.equals("/index.html")) {
+        String type = "text/html; charset=utf-8";
+        if (path.equals("/style.css")) {
+            page = style;
+            type = "text/css; charset=utf-8";
+        } else if (path.equals("/") || path.equals("/index.html")) {
             page = galaxy != null ? galaxyPage : drawingPage;
         } else if (path.equals("/draw") && drawing != null) {
             page = drawingPage;
@@ -110,7 +116,7 @@ final class ModelServer implements AutoCloseable {
             error(exchange, 404, "there is nothing at " + path + "; the page is at /");
             return;
         }
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(200, page.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(page);
@@ -127,17 +133,15 @@ final class ModelServer implements AutoCloseable {
         json(exchange, 200, wantsDrawing ? drawing.describe() : galaxy.describe());
     }
 
+    /** What a served model answers of an uploaded image, as JSON-ready values. */
+    @FunctionalInterface
+    private interface Answer {
+        Map<String, Object> of(byte[] image, String name) throws ImageDecodeException;
+    }
+
     private void classify(HttpExchange exchange) throws IOException {
-        if (galaxy == null) {
-            error(exchange, 404, "no galaxy model is served here; start mlp serve with --model galaxy.mlp");
-            return;
-        }
-        try {
-            Upload upload = upload(exchange);
-            if (upload == null) {
-                return;
-            }
-            GalaxyService.Verdict verdict = galaxy.classify(upload.image(), upload.name());
+        answer(exchange, galaxy == null ? null : (image, name) -> {
+            GalaxyService.Verdict verdict = galaxy.classify(image, name);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("label", verdict.label());
             answer.put("probability", verdict.probability());
@@ -148,26 +152,13 @@ final class ModelServer implements AutoCloseable {
             if (verdict.seenPng().length > 0) {
                 answer.put("seen", dataUrl(verdict.seenPng()));
             }
-            json(exchange, 200, answer);
-        } catch (ImageDecodeException e) {
-            error(exchange, 400, e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.warn("Classifying an upload failed: {}", e.toString());
-            error(exchange, 500, "the server failed to classify the image");
-        }
+            return answer;
+        }, "no galaxy model is served here; start mlp serve with --model galaxy.mlp");
     }
 
     private void draw(HttpExchange exchange) throws IOException {
-        if (drawing == null) {
-            error(exchange, 404, "no circle-line model is served here; start mlp serve with --model cl.mlp");
-            return;
-        }
-        try {
-            Upload upload = upload(exchange);
-            if (upload == null) {
-                return;
-            }
-            DrawingService.Verdict verdict = drawing.classify(upload.image(), upload.name());
+        answer(exchange, drawing == null ? null : (image, name) -> {
+            DrawingService.Verdict verdict = drawing.classify(image, name);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("label", verdict.label());
             answer.put("scores", verdict.scores());
@@ -176,12 +167,26 @@ final class ModelServer implements AutoCloseable {
             }
             answer.put("model", drawing.name());
             answer.put("seen", dataUrl(verdict.seenPng()));
-            json(exchange, 200, answer);
+            return answer;
+        }, "no circle-line model is served here; start mlp serve with --model cl.mlp");
+    }
+
+    /** Reads the upload and answers what {@code answer} says of it; 404 with {@code missing} when no model serves it. */
+    private void answer(HttpExchange exchange, Answer answer, String missing) throws IOException {
+        if (answer == null) {
+            error(exchange, 404, missing);
+            return;
+        }
+        try {
+            Upload upload = upload(exchange);
+            if (upload != null) {
+                json(exchange, 200, answer.of(upload.image(), upload.name()));
+            }
         } catch (ImageDecodeException e) {
             error(exchange, 400, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.warn("Classifying a drawing failed: {}", e.toString());
-            error(exchange, 500, "the server failed to classify the drawing");
+            LOG.warn("Classifying an upload failed: {}", e.toString());
+            error(exchange, 500, "the server failed to classify the image");
         }
     }
 

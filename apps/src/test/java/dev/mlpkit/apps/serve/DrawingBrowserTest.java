@@ -3,50 +3,28 @@ package dev.mlpkit.apps.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The drawing page in headless chromium: a circle and then a line are drawn with the mouse through WebDriver's
- * actions, and the verdict is read after each; screenshots go to apps/target/screenshots/draw-circle.png and
- * draw-line.png.
+ * The drawing page in headless chromium ({@link Chromium}): a circle and then a line are drawn with the mouse through
+ * WebDriver's actions, and the verdict is read after each; screenshots go to apps/target/screenshots/draw-circle.png,
+ * draw-line.png and, on a phone-wide window, draw-phone.png.
  */
 class DrawingBrowserTest {
 
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path BROWSER = Path.of("/usr/bin/chromium");
-
     @Test
     void aPersonDrawsACircleThenALineAndReadsEachVerdict() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(DRIVER) && Files.isExecutable(BROWSER),
-                "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
         ModelServer server = ServedModel.bothServer();
         server.start();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BROWSER.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=900,760",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
-        Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
+        WebDriver browser = Chromium.start(900, 760);
         try {
             browser.get("http://127.0.0.1:" + server.port() + "/draw");
             assertEquals("Circle or line? - mlpkit", browser.getTitle());
@@ -61,7 +39,7 @@ class DrawingBrowserTest {
             verdict(browser, "CIRCLE");
             assertTrue(browser.findElement(By.id("scores")).getText().startsWith("P(circle) = "));
             assertTrue(browser.findElement(By.id("seen")).getDomProperty("src").startsWith("data:image/png;base64,"));
-            Files.write(screenshots.resolve("draw-circle.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            Chromium.screenshot(browser, "draw-circle.png");
 
             browser.findElement(By.id("clear")).click();
             assertEquals("", browser.findElement(By.id("verdict")).getText());
@@ -71,7 +49,31 @@ class DrawingBrowserTest {
             }
             line.release().perform();
             verdict(browser, "LINE");
-            Files.write(screenshots.resolve("draw-line.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            Chromium.screenshot(browser, "draw-line.png");
+        } finally {
+            browser.quit();
+            server.close();
+        }
+    }
+
+    @Test
+    void onAPhoneThePadAndTheVerdictFitTheScreen() throws Exception {
+        ModelServer server = ServedModel.bothServer();
+        server.start();
+        WebDriver browser = Chromium.start(390, 844);
+        try {
+            browser.get("http://127.0.0.1:" + server.port() + "/draw");
+            WebElement pad = browser.findElement(By.id("pad"));
+            long width = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.clientWidth");
+            assertTrue(pad.getRect().getX() + pad.getRect().getWidth() <= width, "the pad fits " + width + " pixels");
+            Actions line = new Actions(browser).moveToElement(pad, -100, 0).clickAndHold();
+            for (int step = 1; step <= 20; step++) {
+                line.moveToElement(pad, -100 + 10 * step, 0);
+            }
+            line.release().perform();
+            verdict(browser, "LINE");
+            Chromium.screenshot(browser, "draw-phone.png");
         } finally {
             browser.quit();
             server.close();

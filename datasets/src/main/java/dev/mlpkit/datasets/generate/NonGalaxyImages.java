@@ -15,6 +15,8 @@ public final class NonGalaxyImages {
 
     /** Lorem Picsum's images in the tutorial's set are 300x300. */
     public static final int SIZE = 300;
+    /** The share of {@link PlainImages}: enough for the tutorial's slow training to learn that blank is no galaxy. */
+    private static final double PLAIN = 0.35;
 
     private NonGalaxyImages() {
     }
@@ -24,39 +26,39 @@ public final class NonGalaxyImages {
         SplittableRandom random = new SplittableRandom(seed);
         ValueNoise noise = new ValueNoise(random);
         Canvas c = new Canvas(SIZE, SIZE);
-        double kind = random.nextDouble();
-        if (kind < 0.27) {
-            PlainImages.paint(c, random, kind < 0.07);
+        if (random.nextDouble() < PLAIN) {
+            PlainImages.paint(c, random);
             if (random.nextDouble() < 0.3) {
                 Camera.blur(c, 1 + random.nextInt(8));
             }
             return c.toImage();
         }
-        if (kind < 0.34) {
+        double kind = random.nextDouble();
+        if (kind < 0.10) {
             landscape(c, random, noise);
-        } else if (kind < 0.41) {
+        } else if (kind < 0.19) {
             texture(c, random, noise);
-        } else if (kind < 0.47) {
+        } else if (kind < 0.27) {
             objects(c, random, noise);
-        } else if (kind < 0.52) {
+        } else if (kind < 0.34) {
             interior(c, random, noise);
-        } else if (kind < 0.58) {
+        } else if (kind < 0.42) {
             city(c, random, noise);
-        } else if (kind < 0.66) {
+        } else if (kind < 0.53) {
             Streets.forest(c, random, noise);
-        } else if (kind < 0.74) {
+        } else if (kind < 0.64) {
             Streets.street(c, random, noise);
-        } else if (kind < 0.82) {
+        } else if (kind < 0.75) {
             Streets.lights(c, random, noise);
-        } else if (kind < 0.85) {
+        } else if (kind < 0.80) {
             night(c, random, noise);
-        } else if (kind < 0.90) {
+        } else if (kind < 0.86) {
             dimScene(c, random, noise);
         } else {
             texture(c, random, noise);
             deadLeaves(c, random, noise, 0, 40 + 100 * random.nextDouble());
         }
-        if (kind < 0.58 && random.nextDouble() < 0.4) {
+        if (kind < 0.42 && random.nextDouble() < 0.4) {
             deadLeaves(c, random, noise, SIZE * (0.4 + 0.5 * random.nextDouble()), 60);  // foreground clutter
         }
         Camera.finish(c, random);

@@ -13,14 +13,17 @@ final class PlainImages {
     }
 
     /**
-     * Paints a plain picture on {@code c}; a {@code dark} one is black or nearly, with at most faint noise or a faint
-     * gradient: the darkest pictures are the ones most like an empty night sky, so they need examples of their own.
+     * Paints a plain picture on {@code c}. Four in ten are dark: black (exactly, for a sixth of all plain pictures) or
+     * nearly, with at most faint noise or a faint gradient. The darkest pictures are the ones most like an empty night
+     * sky, so they need many examples of their own.
      */
-    static void paint(Canvas c, SplittableRandom random, boolean dark) {
-        if (dark) {
-            double v = 12 * random.nextDouble() * random.nextDouble();
-            double faint = random.nextDouble() < 0.5 ? 0 : 4 * random.nextDouble();
-            double slope = random.nextDouble() < 0.5 ? 0 : 15 * random.nextDouble() / c.height;
+    static void paint(Canvas c, SplittableRandom random) {
+        double share = random.nextDouble();
+        if (share < 0.4) {
+            boolean black = share < 0.16;
+            double v = black ? 0 : 12 * random.nextDouble() * random.nextDouble();
+            double faint = black || random.nextDouble() < 0.5 ? 0 : 4 * random.nextDouble();
+            double slope = black || random.nextDouble() < 0.5 ? 0 : 15 * random.nextDouble() / c.height;
             for (int y = 0, i = 0; y < c.height; y++) {
                 for (int x = 0; x < c.width; x++, i++) {
                     double n = v + slope * y + faint * random.nextGaussian();
@@ -30,9 +33,9 @@ final class PlainImages {
             return;
         }
         double kind = random.nextDouble();
-        if (kind < 0.35) {
+        if (kind < 0.25) {
             uniform(c, random);
-        } else if (kind < 0.65) {
+        } else if (kind < 0.75) {
             gradient(c, random);
         } else {
             noise(c, random);
@@ -45,9 +48,13 @@ final class PlainImages {
     }
 
     private static void gradient(Canvas c, SplittableRandom random) {
-        double[] from = colour(random);
-        double[] to = colour(random);
-        boolean radial = random.nextDouble() < 0.35;
+        // Half of them run from near black to a light grey, the gradients most like a glow in the dark.
+        boolean greys = random.nextBoolean();
+        double dark = 30 * random.nextDouble();
+        double light = 150 + 105 * random.nextDouble();
+        double[] from = greys ? new double[] { dark, dark, dark } : colour(random);
+        double[] to = greys ? new double[] { light, light, light } : colour(random);
+        boolean radial = random.nextDouble() < 0.5;
         double angle = 2 * Math.PI * random.nextDouble();
         double cx = c.width * random.nextDouble();
         double cy = c.height * random.nextDouble();
