@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -20,10 +22,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DrawingBrowserTest {
 
+    static ModelServer server;
+
+    @BeforeAll
+    static void serve() throws java.io.IOException {
+        server = ServedModel.bothServer();
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
     @Test
     void aPersonDrawsACircleThenALineAndReadsEachVerdict() throws Exception {
-        ModelServer server = ServedModel.bothServer();
-        server.start();
         WebDriver browser = Chromium.start(900, 760);
         try {
             browser.get("http://127.0.0.1:" + server.port() + "/draw");
@@ -52,14 +65,11 @@ class DrawingBrowserTest {
             Chromium.screenshot(browser, "draw-line.png");
         } finally {
             browser.quit();
-            server.close();
         }
     }
 
     @Test
     void onAPhoneThePadAndTheVerdictFitTheScreen() throws Exception {
-        ModelServer server = ServedModel.bothServer();
-        server.start();
         WebDriver browser = Chromium.start(390, 844);
         try {
             browser.get("http://127.0.0.1:" + server.port() + "/draw");
@@ -76,7 +86,6 @@ class DrawingBrowserTest {
             Chromium.screenshot(browser, "draw-phone.png");
         } finally {
             browser.quit();
-            server.close();
         }
     }
 
