@@ -16,14 +16,12 @@ import java.util.Map;
  * 1/156;</li>
  * <li>each value rounded to 2 decimals, half to even on its exact binary value, as Python's {@code round}.</li>
  * </ul>
- * An image of another size than 16x16 is first resized to 16x16 as {@link PixelFeatures} resizes.
+ * An image of another size than 16x16 is first brought to 16x16 ({@link Drawing16}).
  */
 public record CircleLineFeatures() implements FeatureExtractor {
 
     /** The registry name. */
     public static final String NAME = "circle-line";
-    /** The tutorial's drawings are 16x16; other images are resized to that first. */
-    private static final int SIZE = 16;
     /** The tutorial scans 15 of the 16 rows and columns. */
     private static final int SCANNED = 15;
 
@@ -44,9 +42,7 @@ public record CircleLineFeatures() implements FeatureExtractor {
 
     @Override
     public double[] extract(RgbImage image) {
-        if (image.width() != SIZE || image.height() != SIZE) {
-            image = OpenCvResize.resize(image, SIZE, SIZE);
-        }
+        image = Drawing16.of(image);
         int coloured = 0;
         int centre = 0;
         int corners = 0;

@@ -3,8 +3,8 @@ package dev.mlpkit.features;
 import java.util.Map;
 
 /**
- * A circle/line drawing as 256 inputs, to compare with the three hand-made features: the 16x16 image (resized as
- * {@link PixelFeatures} does when it is another size), each pixel's ink, so strokes are near 1 and paper is 0.
+ * A circle/line drawing as 256 inputs, to compare with the three hand-made features: the 16x16 image (brought to that
+ * size by {@link Drawing16} when it is another), each pixel's ink, so strokes are near 1 and paper is 0.
  *
  * <p>With {@code stretched} ink (what new models use), the ink is measured from the drawing's own paper and darkest
  * stroke, {@code (paper - grey) / (paper - darkest)}, with the lightest grey as the paper: a faint pencil on grey
@@ -44,7 +44,7 @@ public record CircleLinePixels(boolean stretched) implements FeatureExtractor {
 
     @Override
     public double[] extract(RgbImage image) {
-        double[] grey = GREY.extract(image);
+        double[] grey = GREY.extract(Drawing16.of(image));
         double paper = 0;
         double darkest = 1;
         for (double g : grey) {

@@ -32,7 +32,7 @@ public final class UnusualInput {
         }
         if (image.width() != 16 || image.height() != 16) {
             return Optional.of("the image is " + image.width() + "x" + image.height() + ", not a 16x16 drawing; it was"
-                    + " shrunk to 16x16, so the verdict may mean little");
+                    + " resized to 16x16, so the verdict may mean little");
         }
         if (inkShare(image) > 0.5) {
             return Optional.of("more than half of the image is dark: the model knows dark ink on light paper");

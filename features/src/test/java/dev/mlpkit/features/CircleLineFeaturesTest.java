@@ -2,6 +2,7 @@ package dev.mlpkit.features;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,6 +101,28 @@ class CircleLineFeaturesTest {
         assertEquals(stretched, FeatureExtractor.fromSettings(stretched.name(), stretched.settings()));
         assertEquals(new CircleLinePixels(false), FeatureExtractor.fromSettings(CircleLinePixels.NAME,
                 java.util.Map.of()), "models made before stretched ink read it as they were trained");
+    }
+
+    @Test
+    void aThinStrokeOnABigCanvasSurvivesTheShrinkingTo16x16() {
+        int size = 320;
+        byte[] rgb = new byte[3 * size * size];
+        java.util.Arrays.fill(rgb, (byte) 255);
+        for (int x = 0; x < size; x++) {
+            for (int c = 0; c < 3; c++) {
+                rgb[3 * (157 * size + x) + c] = 0;   // a one-pixel line across the middle
+            }
+        }
+        RgbImage small = Drawing16.of(new RgbImage(size, size, rgb));
+        assertEquals(16, small.width());
+        for (int x = 0; x < 16; x++) {
+            assertEquals(255 - Math.round(255 / 20.0), small.sample(x, 7, 0), 1, "row 7 holds a twentieth of ink");
+            assertEquals(255, small.sample(x, 3, 0));
+        }
+        double[] stretched = new CircleLinePixels().extract(new RgbImage(size, size, rgb));
+        assertEquals(1.0, stretched[7 * 16 + 5], 1e-9, "stretched ink makes the faint trace a full stroke");
+        RgbImage tiny = new RgbImage(16, 16, new byte[3 * 16 * 16]);
+        assertTrue(Drawing16.of(tiny) == tiny, "a 16x16 drawing is read as it is");
     }
 
     private static void paint(byte[] rgb, int x, int y) {

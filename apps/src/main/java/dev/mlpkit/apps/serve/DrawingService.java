@@ -7,6 +7,7 @@ import java.util.Map;
 
 
 import dev.mlpkit.apps.circleline.CircleLineClassifier;
+import dev.mlpkit.features.Drawing16;
 import dev.mlpkit.features.FeatureExtractor;
 import dev.mlpkit.features.ImageDecodeException;
 import dev.mlpkit.features.ImageDecoder;
@@ -69,6 +70,6 @@ final class DrawingService {
 
     /** The drawing as the 16x16 grey picture the classifier read. */
     private static byte[] seen(RgbImage pixels) {
-        return ServedModels.greyPng(SEEN.extract(pixels), 16, 16);
+        return ServedModels.greyPng(SEEN.extract(Drawing16.of(pixels)), 16, 16);
     }
 }

@@ -1,0 +1,45 @@
+package dev.mlpkit.features;
+
+/**
+ * A drawing in the circle/line tutorial's 16x16 frame. A larger image is shrunk by averaging the area each of the 16x16
+ * pixels covers (OpenCV's {@code INTER_AREA}), so a thin stroke on a big canvas stays as a grey trace instead of falling
+ * between the samples of a bilinear resize; a smaller one is enlarged bilinearly. A 16x16 image is used as it is.
+ */
+public final class Drawing16 {
+
+    public static final int SIZE = 16;
+
+    private Drawing16() {
+    }
+
+    /** {@code image} in the 16x16 frame. */
+    public static RgbImage of(RgbImage image) {
+        if (image.width() == SIZE && image.height() == SIZE) {
+            return image;
+        }
+        if (image.width() < SIZE || image.height() < SIZE) {
+            return OpenCvResize.resize(image, SIZE, SIZE);
+        }
+        double sx = (double) image.width() / SIZE;
+        double sy = (double) image.height() / SIZE;
+        byte[] rgb = new byte[SIZE * SIZE * 3];
+        for (int oy = 0; oy < SIZE; oy++) {
+            for (int ox = 0; ox < SIZE; ox++) {
+                double[] sum = new double[3];
+                for (int y = (int) (oy * sy); y < Math.min(image.height(), Math.ceil((oy + 1) * sy)); y++) {
+                    double wy = Math.min(y + 1, (oy + 1) * sy) - Math.max(y, oy * sy);
+                    for (int x = (int) (ox * sx); x < Math.min(image.width(), Math.ceil((ox + 1) * sx)); x++) {
+                        double w = wy * (Math.min(x + 1, (ox + 1) * sx) - Math.max(x, ox * sx));
+                        for (int c = 0; c < 3; c++) {
+                            sum[c] += w * image.sample(x, y, c);
+                        }
+                    }
+                }
+                for (int c = 0; c < 3; c++) {
+                    rgb[3 * (oy * SIZE + ox) + c] = (byte) Math.round(sum[c] / (sx * sy));
+                }
+            }
+        }
+        return new RgbImage(SIZE, SIZE, rgb);
+    }
+}
