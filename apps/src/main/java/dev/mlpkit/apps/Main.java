@@ -41,6 +41,7 @@ public final class Main {
 
     /** Runs {@code mlp args} and returns the exit code, printing to {@code System.out} and {@code System.err}. */
     public static int run(String... args) {
+        args = plain(args);
         GlobalOptions global = new GlobalOptions();
         Node root = commands();
         JCommander jc = JCommander.newBuilder().programName("mlp").addObject(global).allowParameterOverwriting(true).build();
@@ -51,7 +52,7 @@ public final class Main {
             jc.parse(args);
         } catch (ParameterException e) {
             Logging.configure(false, false);
-            System.err.println("mlp: " + e.getMessage());
+            System.err.println("mlp: " + CommandLineErrors.explain(e.getMessage(), "mlp" + parsedPath(jc), parsed(jc)));
             System.err.println("Run 'mlp" + parsedPath(jc) + " --help' for the options.");
             return 2;
         }
@@ -72,11 +73,11 @@ public final class Main {
             return 0;
         }
         if (globals.stream().anyMatch(g -> g.help)) {
-            System.out.print(usage(current, node));
+            System.out.print(usage(current, node, "mlp" + parsedPath(jc)));
             return 0;
         }
         if (node.command == null) {
-            System.err.print(usage(current, node));
+            System.err.print(usage(current, node, "mlp" + parsedPath(jc)));
             return 2;
         }
         try {
@@ -186,10 +187,12 @@ public final class Main {
     }
 
     /** A command's options and examples; for the root and groups, their commands in one line each. */
-    private static String usage(JCommander jc, Node node) {
+    private static String usage(JCommander jc, Node node, String path) {
         StringBuilder text = new StringBuilder();
         if (node.children.isEmpty()) {
             jc.getUsageFormatter().usage(text);
+            int name = text.indexOf("Usage: ") + "Usage: ".length();
+            text.replace(name, name + jc.getProgramName().length(), path);   // the whole path: mlp galaxy train
         } else {
             String name = jc.getProgramName() == null ? "mlp" : jc.getProgramName();
             if (name.equals("mlp")) {
@@ -212,6 +215,37 @@ public final class Main {
             }
             list(child, path + " ", text);
         }
+    }
+
+    /**
+     * The arguments as JCommander takes them: {@code --name=value} as {@code --name value}, and {@code mlp help
+     * COMMAND...} as {@code mlp COMMAND... --help}.
+     */
+    private static String[] plain(String[] args) {
+        List<String> out = new ArrayList<>();
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 2) {
+                out.add(arg.substring(0, equals));
+                out.add(arg.substring(equals + 1));
+            } else {
+                out.add(arg);
+            }
+        }
+        if (!out.isEmpty() && out.get(0).equals("help")) {
+            out.remove(0);
+            out.add("--help");
+        }
+        return out.toArray(String[]::new);
+    }
+
+    /** The parser of the deepest command parsed so far. */
+    private static JCommander parsed(JCommander jc) {
+        JCommander current = jc;
+        while (current.getParsedCommand() != null) {
+            current = current.getCommands().get(current.getParsedCommand());
+        }
+        return current;
     }
 
     private static String parsedPath(JCommander jc) {

@@ -87,12 +87,15 @@ public final class Validators {
         }
     }
 
-    /** A file or folder name, not an option this command does not have (JCommander would take it for a name). */
+    /**
+     * A file or folder name, not an option this command does not have (JCommander would take it for a name); the
+     * error is JCommander's own wording, which {@link CommandLineErrors} turns into a sentence with a suggestion.
+     */
     public static final class NotAnOption implements IParameterValidator {
         @Override
         public void validate(String name, String value) {
             if (value.startsWith("-")) {
-                throw new ParameterException("unknown option " + value + " (see --help for this command's options)");
+                throw new ParameterException("Unknown option: " + value);
             }
         }
     }

@@ -138,7 +138,7 @@ public class MainTest {
         expect(2, "--batch-size must be a whole number of at least 1, not 0", train("--batch-size", "0"));
         expect(2, "--layers starts with 100 inputs, but each image gives 4096 features (64x64 grey pixels): start it"
                 + " with 4096", train("--layers", "100-8-1"));
-        expect(2, "Was passed main parameter 'extra' but no main parameter was defined", train("extra"));
+        expect(2, "mlp galaxy train takes no other words than its options; 'extra' is not one", train("extra"));
 
         Path text = Files.writeString(temp.resolve("notes.jpg"), "not a picture");
         mlp(train());
@@ -190,6 +190,37 @@ public class MainTest {
         Path csv = temp.resolve("input-file.txt");
         assertEquals(0, mlp("circle-line", "features", tutorial.toString(), "--out", csv.toString()).code());
         assertEquals(Files.readString(tutorial.resolve("csv/input-file.txt")).replace("\r\n", "\n"), Files.readString(csv));
+    }
+
+    @Test
+    void parserErrorsAreSentencesThatNameTheCommandAndSuggestTheNearestName() {
+        expect(2, "unknown option --epoch for mlp galaxy train; did you mean --epochs?", "galaxy", "train", "--epoch", "3");
+        expect(2, "unknown command 'clasify' for mlp galaxy; did you mean classify? (commands: train, classify,"
+                + " evaluate)", "galaxy", "clasify", "x.jpg");
+        expect(2, "--seed takes a whole number, not 'abc'", "galaxy", "train", "--seed", "abc");
+        expect(2, "--learning-rate must be a number above 0, not fast", "galaxy", "train", "--learning-rate=fast");
+        expect(2, "mlp model inspect needs FILE", "model", "inspect");
+        expect(2, "mlp generate needs --out", "generate", "galaxy");
+        expect(2, "--epochs needs a value", "galaxy", "train", "--epochs");
+        expect(2, "unknown option --bogus for mlp circle-line", "circle-line", "--bogus");
+        expect(2, "unknown option --cuont for mlp generate; did you mean --count?", "generate", "--cuont=3");
+        expect(2, "unknown option --epochs for mlp galaxy classify", "galaxy", "classify", "--epochs", "3", "x.png");
+        Run run = mlp("galaxy", "train", "--epoch", "3");
+        assertTrue(run.err().endsWith("Run 'mlp galaxy train --help' for the options." + System.lineSeparator()), run.err());
+        assertEquals(1, CommandLineErrors.distance("--epoch", "--epochs"));
+        assertEquals(3, CommandLineErrors.distance("kitten", "sitting"));
+    }
+
+    @Test
+    void helpIsACommandAndUsageLinesNameTheWholeCommand() {
+        Run help = mlp("help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("galaxy train"), help.out());
+        Run train = mlp("help", "galaxy", "train");
+        assertEquals(0, train.code());
+        assertTrue(train.out().startsWith("Usage: mlp galaxy train [options]"), train.out());
+        assertTrue(mlp("model", "inspect", "--help").out().startsWith("Usage: mlp model inspect [options] FILE"),
+                mlp("model", "inspect", "--help").out());
     }
 
     @Test
