@@ -45,9 +45,11 @@ public final class Generate implements Command {
     }
 
     private final Options options;
+    private final Console console;
 
     @Inject
-    Generate(Options options) {
+    Generate(Options options, Console console) {
+        this.console = console;
         this.options = options;
     }
 
@@ -79,7 +81,7 @@ public final class Generate implements Command {
             case "galaxy" -> {
                 int galaxies = options.count == null ? GeneratedData.DEFAULT_GALAXIES : options.count;
                 int others = options.others == null ? GeneratedData.DEFAULT_OTHERS : options.others;
-                GeneratedData.writeGalaxy(options.out, galaxies, others, options.seed, true);
+                GeneratedData.writeGalaxy(options.out, galaxies, others, options.seed, console.progress());
                 LOG.info("Wrote {} galaxies to {}/galaxies and {} other images to {}/non-galaxies.", galaxies,
                         options.out, others, options.out);
                 for (int i = 1; i <= Math.min(galaxies, 30); i++) {

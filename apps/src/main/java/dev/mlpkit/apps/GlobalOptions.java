@@ -16,4 +16,8 @@ public final class GlobalOptions {
 
     @Parameter(names = "--version", description = "Print the mlpkit version")
     public boolean version;
+
+    @Parameter(names = "--no-progress", description = "Draw no progress bars (they are drawn only when standard error"
+            + " is a terminal)")
+    public boolean noProgress;
 }

@@ -67,6 +67,7 @@ public final class Main {
         }
         boolean verbose = globals.stream().anyMatch(g -> g.verbose);
         boolean quiet = globals.stream().anyMatch(g -> g.quiet);
+        Console console = Console.of(quiet, globals.stream().anyMatch(g -> g.noProgress), System.getenv());
         Logging.configure(verbose, quiet);
         if (globals.stream().anyMatch(g -> g.version)) {
             System.out.println("mlpkit " + MlpkitVersion.current() + " (matrix products: " + Linalg.backend() + ")");
@@ -83,6 +84,7 @@ public final class Main {
         try {
             List<Module> modules = new ArrayList<>(node.modules);
             modules.add(options(node.options));
+            modules.add(binder -> binder.bind(Console.class).toInstance(console));
             ServiceLoader.load(Module.class).forEach(modules::add);
             return Guice.createInjector(modules).getInstance(node.command).run();
         } catch (UsageException e) {

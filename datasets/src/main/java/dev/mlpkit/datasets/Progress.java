@@ -5,7 +5,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A progress bar on standard error when a person watches a terminal, and nothing otherwise. */
+/** A progress bar on standard error when the caller wants one (mlp: when standard error is a terminal). */
 final class Progress implements AutoCloseable {
 
     private final ProgressBar bar;
@@ -14,9 +14,9 @@ final class Progress implements AutoCloseable {
         this.bar = bar;
     }
 
-    /** A bar for {@code total} steps of {@code task}, shown only if {@code wanted} and the JVM has a console. */
+    /** A bar for {@code total} steps of {@code task}, shown only if {@code wanted}. */
     static Progress of(String task, long total, boolean wanted) {
-        if (!wanted || System.console() == null) {
+        if (!wanted) {
             return new Progress(null);
         }
         // Drawn on one line with carriage returns, and left there when done: the library's terminal consumer moves the

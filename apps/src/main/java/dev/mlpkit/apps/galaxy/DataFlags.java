@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import com.beust.jcommander.Parameter;
 
+import dev.mlpkit.apps.Console;
 import dev.mlpkit.apps.UsageException;
 import dev.mlpkit.apps.Validators;
 import dev.mlpkit.datasets.ClassFolder;
@@ -52,7 +53,7 @@ public final class DataFlags {
     }
 
     /** The galaxies (label 1) and other images (label 0): the given folders, or the built-in set, made on first use. */
-    public List<ClassFolder> folders(long seed) throws IOException {
+    public List<ClassFolder> folders(long seed, Console console) throws IOException {
         if ((galaxies == null) != (nonGalaxies == null)) {
             throw new UsageException("give both --galaxies and --non-galaxies, or neither for the built-in data");
         }
@@ -61,7 +62,7 @@ public final class DataFlags {
         if (g == null) {
             LOG.info("Using the built-in generated images ({} galaxies, {} others; made once under {}).",
                     GeneratedData.DEFAULT_GALAXIES, GeneratedData.DEFAULT_OTHERS, cacheRoot().resolve("generated"));
-            Path set = GeneratedData.galaxy(cacheRoot(), 42, true);
+            Path set = GeneratedData.galaxy(cacheRoot(), 42, console.progress());
             g = set.resolve("galaxies");
             n = set.resolve("non-galaxies");
         }
@@ -69,10 +70,11 @@ public final class DataFlags {
     }
 
     /** Loads {@code folders} with {@code extractor}, logging what was skipped. */
-    public ImageFolderLoader.Result load(List<ClassFolder> folders, FeatureExtractor extractor) throws IOException {
+    public ImageFolderLoader.Result load(List<ClassFolder> folders, FeatureExtractor extractor, Console console)
+            throws IOException {
         FeatureCache featureCache = noCache ? null : FeatureCache.open(cacheRoot(), extractor);
         ImageFolderLoader loader = new ImageFolderLoader(extractor, new ImageDecoder(maxPixels), featureCache, recursive,
-                strict, true);
+                strict, console.progress());
         ImageFolderLoader.Result result = loader.load(folders);
         if (!result.skipped().isEmpty()) {
             LOG.warn(result.skippedSummary());

@@ -10,6 +10,7 @@ import com.beust.jcommander.ParametersDelegate;
 
 import dev.mlpkit.apps.AppModels;
 import dev.mlpkit.apps.Command;
+import dev.mlpkit.apps.Console;
 import dev.mlpkit.datasets.ClassFolder;
 import dev.mlpkit.datasets.Examples;
 import dev.mlpkit.features.FeatureExtractor;
@@ -31,9 +32,11 @@ public final class GalaxyEvaluate implements Command {
     }
 
     private final Options options;
+    private final Console console;
 
     @com.google.inject.Inject
-    GalaxyEvaluate(Options options) {
+    GalaxyEvaluate(Options options, Console console) {
+        this.console = console;
         this.options = options;
     }
 
@@ -41,8 +44,8 @@ public final class GalaxyEvaluate implements Command {
     public int run() throws Exception {
         Model model = AppModels.read(options.model, "galaxy");
         FeatureExtractor extractor = AppModels.features(model, options.model);
-        List<ClassFolder> folders = options.data.folders(42);
-        Examples examples = options.data.load(folders, extractor).examples();
+        List<ClassFolder> folders = options.data.folders(42, console);
+        Examples examples = options.data.load(folders, extractor, console).examples();
         Network network = new Network(model.parameters());
         Matrix input = network.factory().zeros(extractor.dimension(), examples.size());
         for (int j = 0; j < examples.size(); j++) {

@@ -17,6 +17,7 @@ import com.google.inject.Inject;
 import dev.mlpkit.apps.AppModels;
 import dev.mlpkit.apps.PrecisionConverter;
 import dev.mlpkit.apps.Command;
+import dev.mlpkit.apps.Console;
 import dev.mlpkit.apps.TrainingFlags;
 import dev.mlpkit.apps.UsageException;
 import dev.mlpkit.apps.Validators;
@@ -99,12 +100,15 @@ public final class GalaxyTrain implements Command {
     }
 
     private final Options options;
+    private final Console console;
     private final FeatureExtractor extractor;
     private final Registry<Optimizer> optimizers;
     private final Registry<Batching> batchings;
 
     @Inject
-    GalaxyTrain(Options options, FeatureExtractor extractor, Registry<Optimizer> optimizers, Registry<Batching> batchings) {
+    GalaxyTrain(Options options, FeatureExtractor extractor, Registry<Optimizer> optimizers, Registry<Batching> batchings,
+            Console console) {
+        this.console = console;
         this.options = options;
         this.extractor = extractor;
         this.optimizers = optimizers;
@@ -122,8 +126,8 @@ public final class GalaxyTrain implements Command {
         NetworkSpec spec = resumed != null ? resumed.spec() : spec();
 
         Thread warmUp = Linalg.warmUpInBackground(precision);
-        List<ClassFolder> folders = options.data.folders(settings.seed());
-        ImageFolderLoader.Result loaded = options.data.load(folders, extractor);
+        List<ClassFolder> folders = options.data.folders(settings.seed(), console);
+        ImageFolderLoader.Result loaded = options.data.load(folders, extractor, console);
         Examples all = loaded.examples();
         LOG.info("Total training samples: {}", all.size());
         Split split = Split.of(all, options.validationSplit, settings.seed(), options.stratify);
@@ -133,7 +137,7 @@ public final class GalaxyTrain implements Command {
 
         // The checkpoint listener first: once an epoch's line is printed, Ctrl-C saves that epoch.
         InterruptCheckpoint interrupt = new InterruptCheckpoint(options.model, metadata(folders, split, null));
-        List<TrainingListener> listeners = List.of(interrupt, new EpochProgressBar(), new EpochLog(),
+        List<TrainingListener> listeners = List.of(interrupt, new EpochProgressBar(console.progress() ? System.err : null), new EpochLog(),
                 new MetricsCsv(options.metrics), new TrainingCurves(options.curves));
         Trainer trainer = new Trainer(settings, listeners);
         Network network;

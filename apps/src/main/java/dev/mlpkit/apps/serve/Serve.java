@@ -72,9 +72,10 @@ public final class Serve implements Command {
         }, "mlp-serve-shutdown"));
         server.start();
         String address = "http://" + options.host + ":" + server.port() + "/";
-        LOG.info("Serving {} at {}{} (Ctrl-C stops).", files.stream().map(Path::toString).collect(Collectors.joining(
-                " and ")), address, served.galaxy != null && served.drawing != null ? ", the drawing page at " + address
-                + "draw" : "");
+        // The address is the command's result, so it is printed even with -q.
+        System.out.println("Serving " + files.stream().map(Path::toString).collect(Collectors.joining(" and ")) + " at "
+                + address + (served.galaxy != null && served.drawing != null ? ", the drawing page at " + address + "draw"
+                : "") + " (Ctrl-C stops).");
         stopped.await();
         return 0;
     }

@@ -37,6 +37,11 @@ public final class EpochProgressBar implements TrainingListener {
         this(System.console() != null ? System.err : null, System::nanoTime);
     }
 
+    /** Shows bars on {@code out}, or none when it is null. */
+    public EpochProgressBar(PrintStream out) {
+        this(out, System::nanoTime);
+    }
+
     EpochProgressBar(PrintStream out, LongSupplier nanoClock) {
         this.out = out;
         this.nanoClock = nanoClock;
