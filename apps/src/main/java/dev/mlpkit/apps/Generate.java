@@ -58,6 +58,11 @@ public final class Generate implements Command {
         if (options.kind.size() != 1) {
             throw new UsageException("say what to generate: circle-line or galaxy");
         }
+        if (options.contactSheet != null
+                && !options.contactSheet.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+            throw new UsageException("--contact-sheet writes a PNG: name it something.png, not "
+                    + options.contactSheet.getFileName());
+        }
         if (Files.isDirectory(options.out)) {
             try (var entries = Files.list(options.out)) {
                 if (entries.findAny().isPresent()) {

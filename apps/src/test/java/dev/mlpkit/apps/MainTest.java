@@ -175,6 +175,9 @@ public class MainTest {
         Run features = mlp("circle-line", "features", circleData().toString(), "--out", csv.toString());
         assertEquals(0, features.code(), features.err());
         assertTrue(Files.readString(csv).startsWith("file_name,feature1,feature2,feature3\n1.png,"));
+        Run toStandardOutput = mlp("-q", "circle-line", "features", circleData().toString(), "--out", "-");
+        assertEquals(0, toStandardOutput.code(), toStandardOutput.err());
+        assertEquals(Files.readString(csv), toStandardOutput.out(), "--out - writes the same CSV to standard output");
         expect(2, "unknown --mode 'three': choose two-networks or softmax", "circle-line", "--data",
                 circleData().toString(), "--mode", "three");
     }
@@ -205,6 +208,12 @@ public class MainTest {
         expect(2, "unknown option --bogus for mlp circle-line", "circle-line", "--bogus");
         expect(2, "unknown option --cuont for mlp generate; did you mean --count?", "generate", "--cuont=3");
         expect(2, "unknown option --epochs for mlp galaxy classify", "galaxy", "classify", "--epochs", "3", "x.png");
+        expect(2, "--contact-sheet writes a PNG: name it something.png, not sheet.jpg", "generate", "galaxy", "--out",
+                temp.resolve("never").toString(), "--contact-sheet", "sheet.jpg");
+        Path one = images.resolve("galaxies");
+        expect(2, "--galaxies and --non-galaxies are the same folder (" + one + "): give a folder of each class",
+                "galaxy", "train", "--galaxies", one.toString(), "--non-galaxies", one.toString(), "--cache",
+                cache.toString());
         Run run = mlp("galaxy", "train", "--epoch", "3");
         assertTrue(run.err().endsWith("Run 'mlp galaxy train --help' for the options." + System.lineSeparator()), run.err());
         assertEquals(1, CommandLineErrors.distance("--epoch", "--epochs"));

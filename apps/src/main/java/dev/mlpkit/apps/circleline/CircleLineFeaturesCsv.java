@@ -35,7 +35,7 @@ public final class CircleLineFeaturesCsv implements Command {
         @Parameter(description = "FOLDER of drawings (or a data folder with images/ in it)", required = true, validateWith = dev.mlpkit.apps.Validators.NotAnOption.class)
         public List<Path> folder = new ArrayList<>();
 
-        @Parameter(names = "--out", description = "The CSV file to write", required = true)
+        @Parameter(names = "--out", description = "The CSV file to write (- for standard output)", required = true)
         public Path out;
     }
 
@@ -77,6 +77,11 @@ public final class CircleLineFeaturesCsv implements Command {
             throw new DatasetException(folder + " has no readable drawings");
         }
         String csv = CircleLineCsv.featuresText(names, rows.toArray(new double[0][]));
+        if (options.out.toString().equals("-")) {
+            System.out.print(csv);
+            System.out.flush();
+            return 0;
+        }
         AtomicFiles.write(options.out, csv.getBytes(StandardCharsets.UTF_8));
         LOG.info("Wrote the features of {} drawings to {}.", names.size(), options.out);
         return 0;

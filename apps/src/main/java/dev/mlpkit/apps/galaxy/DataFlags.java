@@ -1,6 +1,7 @@
 package dev.mlpkit.apps.galaxy;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -65,6 +66,10 @@ public final class DataFlags {
             Path set = GeneratedData.galaxy(cacheRoot(), 42, console.progress());
             g = set.resolve("galaxies");
             n = set.resolve("non-galaxies");
+        }
+        if (Files.isDirectory(g) && Files.isDirectory(n) && Files.isSameFile(g, n)) {
+            throw new UsageException("--galaxies and --non-galaxies are the same folder (" + g + "): give a folder of"
+                    + " each class");
         }
         return List.of(new ClassFolder("galaxies", g, 1), new ClassFolder("non-galaxies", n, 0));
     }
