@@ -88,6 +88,26 @@ public final class Validators {
     }
 
     /**
+     * Checks, before any work, that each of {@code files} can be written: its folder exists and is writable, and it is
+     * not itself a folder. Folders are not made: a mistyped one should stop the run, not appear.
+     */
+    public static void writableFiles(java.nio.file.Path... files) {
+        for (java.nio.file.Path file : files) {
+            java.nio.file.Path absolute = file.toAbsolutePath();
+            java.nio.file.Path folder = absolute.getParent();
+            if (folder == null || java.nio.file.Files.isDirectory(absolute)) {
+                throw new UsageException("cannot write " + file + ": it is a folder; name a file");
+            }
+            if (!java.nio.file.Files.isDirectory(folder)) {
+                throw new UsageException("cannot write " + file + ": the folder " + folder + " does not exist");
+            }
+            if (!java.nio.file.Files.isWritable(folder)) {
+                throw new UsageException("cannot write " + file + ": the folder " + folder + " is not writable");
+            }
+        }
+    }
+
+    /**
      * A file or folder name, not an option this command does not have (JCommander would take it for a name); the
      * error is JCommander's own wording, which {@link CommandLineErrors} turns into a sentence with a suggestion.
      */

@@ -208,6 +208,12 @@ public class MainTest {
         expect(2, "unknown option --bogus for mlp circle-line", "circle-line", "--bogus");
         expect(2, "unknown option --cuont for mlp generate; did you mean --count?", "generate", "--cuont=3");
         expect(2, "unknown option --epochs for mlp galaxy classify", "galaxy", "classify", "--epochs", "3", "x.png");
+        Path missing = temp.resolve("no-such-folder").resolve("g.mlp");
+        expect(2, "cannot write " + missing + ": the folder " + missing.getParent() + " does not exist", "galaxy",
+                "train", "--model", missing.toString(), "--cache", cache.toString());
+        assertFalse(Files.exists(missing.getParent()), "no folder is made");
+        expect(2, "cannot write " + temp + ": it is a folder; name a file", "galaxy", "train", "--metrics",
+                temp.toString(), "--cache", cache.toString());
         expect(2, "--contact-sheet writes a PNG: name it something.png, not sheet.jpg", "generate", "galaxy", "--out",
                 temp.resolve("never").toString(), "--contact-sheet", "sheet.jpg");
         Path one = images.resolve("galaxies");

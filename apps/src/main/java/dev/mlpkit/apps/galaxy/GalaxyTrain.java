@@ -1,6 +1,5 @@
 package dev.mlpkit.apps.galaxy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,6 +124,7 @@ public final class GalaxyTrain implements Command {
         MatrixFactory precision = precision(resumed);
         NetworkSpec spec = resumed != null ? resumed.spec() : spec();
 
+        Validators.writableFiles(options.model, options.metrics, options.curves);
         Thread warmUp = Linalg.warmUpInBackground(precision);
         List<ClassFolder> folders = options.data.folders(settings.seed(), console);
         ImageFolderLoader.Result loaded = options.data.load(folders, extractor, console);
@@ -137,8 +137,8 @@ public final class GalaxyTrain implements Command {
 
         // The checkpoint listener first: once an epoch's line is printed, Ctrl-C saves that epoch.
         InterruptCheckpoint interrupt = new InterruptCheckpoint(options.model, metadata(folders, split, null));
-        List<TrainingListener> listeners = List.of(interrupt, new EpochProgressBar(console.progress() ? System.err : null), new EpochLog(),
-                new MetricsCsv(options.metrics), new TrainingCurves(options.curves));
+        List<TrainingListener> listeners = List.of(interrupt, new EpochProgressBar(console.progress() ? System.err : null),
+                new EpochLog(), new MetricsCsv(options.metrics), new TrainingCurves(options.curves));
         Trainer trainer = new Trainer(settings, listeners);
         Network network;
         if (resumed != null) {
@@ -161,7 +161,6 @@ public final class GalaxyTrain implements Command {
             interrupt.disarm();
         }
 
-        Files.createDirectories(options.model.toAbsolutePath().getParent());
         ModelFile.write(options.model, Checkpoint.of(network, trainer, metadata(folders, split, result)));
         LOG.info("Saved the model to {}, the metrics to {} and the curves to {}.", options.model, options.metrics,
                 options.curves);
