@@ -22,8 +22,8 @@ import dev.mlpkit.apps.galaxy.GalaxyEvaluate;
 import dev.mlpkit.apps.galaxy.GalaxyModule;
 import dev.mlpkit.apps.galaxy.GalaxyTrain;
 import dev.mlpkit.apps.serve.Serve;
-import dev.mlpkit.nn.MlpkitVersion;
-import dev.mlpkit.nn.linalg.Linalg;
+import dev.mlpkit.linalg.Compute;
+import dev.mlpkit.nn.model.MlpkitVersion;
 import dev.mlpkit.training.TrainingDivergedException;
 
 /**
@@ -70,7 +70,7 @@ public final class Main {
         Console console = Console.of(quiet, globals.stream().anyMatch(g -> g.noProgress), System.getenv());
         Logging.configure(verbose, quiet);
         if (globals.stream().anyMatch(g -> g.version)) {
-            System.out.println("mlpkit " + MlpkitVersion.current() + " (matrix products: " + Linalg.backend() + ")");
+            System.out.println("mlpkit " + MlpkitVersion.current() + " (matrix products: " + Compute.best().kernel().name() + ")");
             return 0;
         }
         if (globals.stream().anyMatch(g -> g.help)) {

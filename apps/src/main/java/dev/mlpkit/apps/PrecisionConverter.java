@@ -5,7 +5,7 @@ import java.util.Locale;
 import com.beust.jcommander.ParameterException;
 import com.beust.jcommander.converters.BaseConverter;
 
-import dev.mlpkit.nn.linalg.MatrixFactory;
+import dev.mlpkit.linalg.MatrixFactory;
 
 /** {@code --precision}: {@code double} (or {@code float64}) and {@code float} (or {@code float32}). */
 public final class PrecisionConverter extends BaseConverter<MatrixFactory> {
@@ -25,6 +25,6 @@ public final class PrecisionConverter extends BaseConverter<MatrixFactory> {
 
     /** "double (float64)" or "float (float32)": the flag's word and the storage's name. */
     public static String describe(MatrixFactory precision) {
-        return (precision == MatrixFactory.float32() ? "float" : "double") + " (" + precision + ")";
+        return (precision.isFloat32() ? "float" : "double") + " (" + precision + ")";
     }
 }

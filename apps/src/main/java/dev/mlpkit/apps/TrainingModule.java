@@ -14,8 +14,8 @@ import dev.mlpkit.training.optimizer.Optimizer;
 import dev.mlpkit.training.optimizer.Optimizers;
 
 /**
- * The built-in optimizers and batchings, each bound by name into a {@code MapBinder}. Another module adds its own
- * with {@code MapBinder.newMapBinder(binder(), String.class, Optimizer.class).addBinding("lion").toInstance(...)}.
+ * The optimizers and batchings the commands choose from by name, each bound into a {@code MapBinder}: the built-ins,
+ * and the optimizers found on the class path ({@link Optimizers#found()}: a user's needs only its services file).
  */
 public final class TrainingModule extends AbstractModule {
 
@@ -23,6 +23,7 @@ public final class TrainingModule extends AbstractModule {
     protected void configure() {
         MapBinder<String, Optimizer> optimizers = MapBinder.newMapBinder(binder(), String.class, Optimizer.class);
         Optimizers.builtIns().forEach((name, optimizer) -> optimizers.addBinding(name).toInstance(optimizer));
+        Optimizers.found().forEach((name, optimizer) -> optimizers.addBinding(name).toInstance(optimizer));
         MapBinder<String, Batching> batchings = MapBinder.newMapBinder(binder(), String.class, Batching.class);
         Batchings.builtIns().forEach((name, batching) -> batchings.addBinding(name).toInstance(batching));
     }

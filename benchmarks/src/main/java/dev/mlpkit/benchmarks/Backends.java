@@ -4,9 +4,10 @@ import org.ojalgo.matrix.store.MatrixStore;
 import org.ojalgo.matrix.store.R032Store;
 import org.ojalgo.matrix.store.R064Store;
 
-import dev.mlpkit.nn.linalg.Kernel;
-import dev.mlpkit.nn.linalg.Linalg;
-import dev.mlpkit.nn.simd.SimdKernel;
+import dev.mlpkit.linalg.Compute;
+import dev.mlpkit.linalg.Kernel;
+import dev.mlpkit.linalg.MatrixFactory;
+import dev.mlpkit.linalg.simd.SimdKernel;
 
 /**
  * The product backends a benchmark can choose: ojAlgo's, the SIMD kernel, and for reference ojAlgo's column-major
@@ -17,16 +18,21 @@ final class Backends {
     private Backends() {
     }
 
-    /** Makes {@code name} the backend of products: ojalgo, simd, ojalgo-store, naive-ijk or ikj. */
-    static void use(String name) {
-        Linalg.useKernel(switch (name) {
-            case "ojalgo" -> null;
-            case "simd" -> new SimdKernel();
-            case "ojalgo-store" -> new OjAlgoStores();
-            case "naive-ijk" -> new Loops(false);
-            case "ikj" -> new Loops(true);
+    /** Matrices of {@code precision} on the backend {@code name} (ojalgo, simd, ojalgo-store, naive-ijk or ikj). */
+    static MatrixFactory factory(String precision, String name) {
+        return MatrixFactory.named(precision, compute(name));
+    }
+
+    /** The backend called {@code name}, on every core. */
+    static Compute compute(String name) {
+        return switch (name) {
+            case "ojalgo" -> Compute.ojAlgo();
+            case "simd" -> Compute.ojAlgo().withKernel(new SimdKernel());
+            case "ojalgo-store" -> Compute.ojAlgo().withKernel(new OjAlgoStores());
+            case "naive-ijk" -> Compute.ojAlgo().withKernel(new Loops(false));
+            case "ikj" -> Compute.ojAlgo().withKernel(new Loops(true));
             default -> throw new IllegalArgumentException("unknown backend " + name);
-        });
+        };
     }
 
     /**

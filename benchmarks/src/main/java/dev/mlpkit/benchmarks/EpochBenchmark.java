@@ -17,10 +17,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.mlpkit.linalg.MatrixFactory;
 import dev.mlpkit.nn.Initializer;
 import dev.mlpkit.nn.Network;
 import dev.mlpkit.nn.NetworkSpec;
-import dev.mlpkit.nn.linalg.MatrixFactory;
 import dev.mlpkit.training.Samples;
 import dev.mlpkit.training.Trainer;
 import dev.mlpkit.training.TrainingResult;
@@ -59,13 +59,12 @@ public class EpochBenchmark {
 
     @Setup
     public void setUp() {
-        Backends.use(backend);
-        network = new Network(NetworkSpec.parse("4096-256-128-1"), MatrixFactory.named(precision));
+        network = new Network(NetworkSpec.parse("4096-256-128-1"), Backends.factory(precision, backend));
         Initializer.NORMAL.initialize(network.parameters(), 1);
         training = random(1640, 2);
         validation = random(410, 3);
         // The JIT keeps compiling an epoch's code for its first 100 or so float32 epochs, far longer than the short
-        // suite's one warm-up invocation: its first two iterations measured 63 to 67 ms against 59 to 60 after them.
+        // suite's one warm-up invocation, so this setup trains for a while first.
         long end = System.nanoTime() + WARM_UP_NANOS;
         for (int seed = -1; System.nanoTime() < end; seed--) {
             new Trainer(TrainingSettings.defaults().withEpochs(1).withSeed(seed), List.of()).train(network, training,

@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.mlpkit.nn.linalg.Matrix;
-import dev.mlpkit.nn.linalg.MatrixFactory;
+import dev.mlpkit.linalg.Matrix;
+import dev.mlpkit.linalg.MatrixFactory;
 
 /**
  * The products of one galaxy-network batch, at their real shapes, for each backend. Time per product; GflopsTable
@@ -54,8 +54,7 @@ public class MatrixKernelBenchmark {
 
     @Setup
     public void setUp() {
-        Backends.use(backend);
-        MatrixFactory f = MatrixFactory.named(precision);
+        MatrixFactory f = Backends.factory(precision, backend);
         switch (shape) {
             case "forward" -> set(f.zeros(256, 4096), f.zeros(4096, 100), f.zeros(256, 100));
             case "weightGradient" -> set(f.zeros(256, 100), f.zeros(4096, 100), f.zeros(256, 4096));
@@ -77,8 +76,8 @@ public class MatrixKernelBenchmark {
     @Benchmark
     public Matrix product() {
         switch (shape) {
-            case "weightGradient" -> left.multiplyByTransposeInto(right, out);
-            case "backpropDelta" -> left.transposeMultiplyInto(right, out);
+            case "weightGradient" -> left.multiplyInto(false, right, true, 1.0, out);
+            case "backpropDelta" -> left.multiplyInto(true, right, false, 1.0, out);
             default -> left.multiplyInto(right, out);
         }
         return out;

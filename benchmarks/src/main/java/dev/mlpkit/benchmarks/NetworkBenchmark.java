@@ -15,12 +15,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.mlpkit.linalg.Matrix;
+import dev.mlpkit.linalg.MatrixFactory;
 import dev.mlpkit.nn.Gradients;
 import dev.mlpkit.nn.Initializer;
 import dev.mlpkit.nn.Network;
 import dev.mlpkit.nn.NetworkSpec;
-import dev.mlpkit.nn.linalg.Matrix;
-import dev.mlpkit.nn.linalg.MatrixFactory;
 
 /**
  * Forward and backprop of the galaxy network [4096, 256, 128, 1] on fixed weights, at batch sizes 1 (one image, as
@@ -53,8 +53,7 @@ public class NetworkBenchmark {
 
     @Setup
     public void setUp() {
-        Backends.use(backend);
-        network = new Network(NetworkSpec.parse("4096-256-128-1"), MatrixFactory.named(precision));
+        network = new Network(NetworkSpec.parse("4096-256-128-1"), Backends.factory(precision, backend));
         Initializer.NORMAL.initialize(network.parameters(), 1);
         SplittableRandom random = new SplittableRandom(2);
         input = network.factory().zeros(4096, batch);

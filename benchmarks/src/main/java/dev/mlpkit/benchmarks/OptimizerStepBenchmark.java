@@ -16,11 +16,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.mlpkit.linalg.MatrixFactory;
 import dev.mlpkit.nn.Gradients;
 import dev.mlpkit.nn.Initializer;
 import dev.mlpkit.nn.NetworkSpec;
 import dev.mlpkit.nn.Parameters;
-import dev.mlpkit.nn.linalg.MatrixFactory;
 import dev.mlpkit.training.GradientClipping;
 import dev.mlpkit.training.LearningRateSchedule;
 import dev.mlpkit.training.Updater;

@@ -114,7 +114,7 @@ public final class FeatureCache {
                 return;
             }
             int count = in.readInt();
-            // A vector at a time, not a double at a time: a 126 MB cache loads in 0.18 s instead of 0.56.
+            // A vector at a time, not a double at a time: a large cache loads several times faster.
             ByteBuffer bytes = ByteBuffer.allocate(dimension * Double.BYTES);
             for (int k = 0; k < count; k++) {
                 byte[] key = new byte[32];

@@ -181,8 +181,8 @@ public final class ImageDecoder {
         if (bits == 8 && raster.getDataBuffer() instanceof DataBufferByte buffer && buffer.getNumBanks() == 1
                 && raster.getSampleModel() instanceof ComponentSampleModel layout && raster.getParent() == null
                 && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0) {
-            // What decoded JPEGs and 8-bit PNGs are: the bytes read straight from the buffer, ten times faster than
-            // pixel by pixel through the raster.
+            // What decoded JPEGs and 8-bit PNGs are: the bytes read straight from the buffer, far faster than pixel
+            // by pixel through the raster.
             byte[] data = buffer.getData();
             int pixelStride = layout.getPixelStride();
             int lineStride = layout.getScanlineStride();
@@ -192,8 +192,8 @@ public final class ImageDecoder {
             int blue = buffer.getOffset() + offsets[colourBands >= 3 ? 2 : 0];
             if (pixelStride == 3 && lineStride == 3 * w && blue == 0 && green == 1 && red == 2
                     && data.length == 3 * w * h) {
-                // A decoded JPEG: BGR rows without gaps. Swapping blue and red in place takes a third of the time of
-                // a copy (0.1 ms for a 424x424 galaxy) and allocates nothing.
+                // A decoded JPEG: BGR rows without gaps. Swapping blue and red in place is cheaper than a copy and
+                // allocates nothing.
                 for (int k = 0; k < data.length; k += 3) {
                     byte b = data[k];
                     data[k] = data[k + 2];

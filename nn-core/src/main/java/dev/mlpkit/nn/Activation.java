@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.mlpkit.nn.linalg.Matrix;
+import dev.mlpkit.linalg.Matrix;
 
 /**
  * A layer's activation function {@code a = f(z)}, applied to a whole batch (one example per column).
@@ -30,15 +30,6 @@ public interface Activation {
 
     /** Turns the weighted inputs {@code z} [units x batch] into activations {@code a = f(z)}, in place. */
     void applyInPlace(Matrix z);
-
-    /**
-     * Adds the layer's {@code bias} [units x 1] to every column of {@code z}, then {@link #applyInPlace(Matrix)}; an
-     * activation may do both in one pass, with the same bits.
-     */
-    default void applyInPlace(Matrix z, Matrix bias) {
-        z.addColumnToEachColumnInPlace(bias);
-        applyInPlace(z);
-    }
 
     /**
      * Turns {@code g = dC/da} into {@code dC/dz} in place, given this layer's output {@code a = f(z)}; both are

@@ -1,6 +1,6 @@
 package dev.mlpkit.nn;
 
-import dev.mlpkit.nn.linalg.Matrix;
+import dev.mlpkit.linalg.Matrix;
 
 /**
  * Binary cross-entropy, {@code -(y ln(a + eps) + (1 - y) ln(1 - a + eps))} with {@code eps = 1e-8} inside both logs,

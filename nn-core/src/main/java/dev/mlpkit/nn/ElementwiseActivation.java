@@ -2,7 +2,7 @@ package dev.mlpkit.nn;
 
 import java.util.function.DoubleUnaryOperator;
 
-import dev.mlpkit.nn.linalg.Matrix;
+import dev.mlpkit.linalg.Matrix;
 
 /** An activation applied to each element on its own, so its Jacobian is diagonal: {@code dC/dz = dC/da * f'(z)}. */
 abstract class ElementwiseActivation implements Activation {

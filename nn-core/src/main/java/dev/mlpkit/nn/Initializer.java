@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
-import dev.mlpkit.nn.linalg.Matrix;
+import dev.mlpkit.linalg.Matrix;
 
 /**
  * How a network's first weights and biases are drawn, from an explicit seed: the same seed gives the same

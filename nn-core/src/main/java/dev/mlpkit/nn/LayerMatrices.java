@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import dev.mlpkit.nn.linalg.Matrix;
-import dev.mlpkit.nn.linalg.MatrixFactory;
+import dev.mlpkit.linalg.Matrix;
+import dev.mlpkit.linalg.MatrixFactory;
 
 /**
  * One weight matrix and one optional bias column per layer, shaped by a {@link NetworkSpec}: what {@link Parameters}
@@ -69,6 +69,11 @@ abstract class LayerMatrices {
         return biases[layer];
     }
 
+    /** Where layer {@code layer}'s weights are in {@link #matrices()} (its biases, if any, come next). */
+    public int indexOfWeights(int layer) {
+        return matrices.indexOf(weights[layer]);
+    }
+
     /** Every matrix, layer by layer, weights before biases. */
     public List<Matrix> matrices() {
         return matrices;
@@ -96,21 +101,6 @@ abstract class LayerMatrices {
         for (int k = 0; k < matrices.size(); k++) {
             other.matrices.get(k).copyInto(matrices.get(k));
         }
-    }
-
-    /**
-     * Copies these matrices into {@code out}, which has the same spec, and tells whether every element is finite: one
-     * pass over them.
-     */
-    boolean copyIntoCheckingFinite(LayerMatrices out) {
-        if (!out.spec.equals(spec)) {
-            throw new IllegalArgumentException("cannot copy matrices of " + spec + " into " + out.spec);
-        }
-        boolean finite = true;
-        for (int k = 0; k < matrices.size(); k++) {
-            finite &= matrices.get(k).copyIntoCheckingFinite(out.matrices.get(k));
-        }
-        return finite;
     }
 
     /** True when no element of any matrix is NaN or infinite. */

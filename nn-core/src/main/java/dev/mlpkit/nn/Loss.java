@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.mlpkit.nn.linalg.Matrix;
+import dev.mlpkit.linalg.Matrix;
 
 /**
  * The cost of one example, {@code C_x(a, y)}, for the output {@code a} and target {@code y} of a whole batch (one

@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import dev.mlpkit.nn.linalg.Matrix;
-import dev.mlpkit.nn.linalg.MatrixFactory;
-import dev.mlpkit.nn.linalg.PackedMatrix;
+import dev.mlpkit.linalg.Matrix;
+import dev.mlpkit.linalg.MatrixFactory;
 
 /**
  * A multilayer perceptron: dense layers with batched feedforward and backpropagation (Nielsen, "Neural Networks and
@@ -74,22 +73,6 @@ public final class Network {
         return buffers.activations[spec.depth() - 1];
     }
 
-    /** Inputs packed once for many {@link #feedforward(PackedMatrix)}: the examples a trainer evaluates every epoch. */
-    public PackedMatrix pack(Matrix input) {
-        checkInputRows(input.rows());
-        return input.packedAsRight(spec.layer(0).size());
-    }
-
-    /** {@link #feedforward(Matrix)} of inputs packed by {@link #pack}, with the same bits. */
-    public Matrix feedforward(PackedMatrix input) {
-        checkInputRows(input.rows());
-        Buffers buffers = buffersFor(input.cols());
-        parameters.weights(0).multiplyInto(input, buffers.activations[0]);
-        activate(0, buffers.activations[0]);
-        feedforwardFrom(1, buffers.activations[0], buffers);
-        return buffers.activations[spec.depth() - 1];
-    }
-
     /**
      * Backpropagation: the mean over the batch's examples of the gradient of the cost, into {@code gradients}.
      *
@@ -98,77 +81,47 @@ public final class Network {
      * @param gradients where {@code dC/dW} and {@code dC/db} of every layer go, shaped like {@link #parameters()}
      */
     public void backpropInto(Matrix input, Matrix target, Gradients gradients) {
-        backprop(input, target, gradients, false, 0.0);
+        backprop(input, target, gradients);
     }
 
     /**
-     * Backpropagation and a step of plain gradient descent at once: every weight and bias moves by {@code -rate} times
-     * its mean gradient over the batch. The bits are those of {@link #backpropInto} followed by
-     * {@code addScaledInPlace(-rate, gradient)} on every parameter matrix, but each weight gradient goes into its
-     * weights as its product sums it ({@link Matrix#multiplyByTransposeAddTo}), which saves writing the gradient and a
-     * pass over it and the weights: the galaxy network's first layer takes 0.85 ms instead of 1.0 in float32, and 1.95
-     * instead of 2.4 in float64.
+     * Backpropagation (Nielsen, chapter 2, equations BP1 and BP2) of the mean cost over the batch, each layer's
+     * gradient sent to {@code sink} as soon as it is found, from the last layer to the first, after the error of the
+     * layer below has come through the layer's weights.
      *
-     * @param gradients scratch, shaped like {@link #parameters()}; what it holds afterwards is unspecified
-     * @param rate      the learning rate, 0 or more (a schedule may end at 0)
+     * @param input  [inputs x batchSize], one example per column
+     * @param target [outputs x batchSize], the wanted outputs
      */
-    public void backpropAndDescend(Matrix input, Matrix target, Gradients gradients, double rate) {
-        if (!(rate >= 0 && rate < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("the learning rate must be a number from 0 on, not " + rate);
-        }
-        backprop(input, target, gradients, true, rate);
-    }
-
-    /** Backpropagation into {@code gradients}, or with a descent step of {@code rate} when {@code descend}. */
-    private void backprop(Matrix input, Matrix target, Gradients gradients, boolean descend, double rate) {
+    public void backprop(Matrix input, Matrix target, GradientSink sink) {
         Buffers buffers = buffersFor(input);
         checkTarget(target, input.cols());
         feedforward(input, buffers);
         buffers.makeDeltas();
 
+        // BP1: the output layer's delta; with a loss that cancels its activation's derivative, simply a - y.
         int last = spec.depth() - 1;
         Matrix output = buffers.activations[last];
-        Matrix delta = buffers.deltas[last];
         Activation outputActivation = spec.layer(last).activation();
         if (spec.loss().cancelsWith(outputActivation)) {
-            output.subtractInto(target, delta);
+            output.subtractInto(target, buffers.deltas[last]);
         } else {
-            spec.loss().gradientInto(output, target, delta);
-            outputActivation.backpropInPlace(output, delta);
+            spec.loss().gradientInto(output, target, buffers.deltas[last]);
+            outputActivation.backpropInPlace(output, buffers.deltas[last]);
         }
-
-        double perExample = 1.0 / input.cols();
         for (int l = last; l >= 0; l--) {
-            delta = buffers.deltas[l];
-            Matrix previous = l == 0 ? input : buffers.activations[l - 1];
+            // BP2: the delta of the layer below comes back through this layer's weights.
             if (l > 0) {
-                // Before this layer's weights move: the previous layer's delta comes through them.
-                parameters.weights(l).transposeMultiplyInto(delta, buffers.deltas[l - 1]);
+                parameters.weights(l).multiplyInto(true, buffers.deltas[l], false, 1.0, buffers.deltas[l - 1]);
                 spec.layer(l - 1).activation().backpropInPlace(buffers.activations[l - 1], buffers.deltas[l - 1]);
             }
-            if (descend) {
-                Matrix weights = parameters.weights(l);
-                delta.multiplyByTransposeAddTo(previous, perExample, -rate, weights, gradients.weights(l));
-            } else {
-                delta.multiplyByTransposeInto(previous, perExample, gradients.weights(l));
-            }
-            if (gradients.hasBiases(l)) {
-                delta.rowSumsInto(gradients.biases(l));
-                gradients.biases(l).scaleInPlace(perExample);
-                if (descend) {
-                    parameters.biases(l).addScaledInPlace(-rate, gradients.biases(l));
-                }
-            }
+            sink.layer(l, buffers.deltas[l], l == 0 ? input : buffers.activations[l - 1], 1.0 / input.cols());
         }
     }
 
+    /** Every layer from the input on: {@code a_l = f(W_l a_(l-1) + b_l)}. */
     private void feedforward(Matrix input, Buffers buffers) {
-        feedforwardFrom(0, input, buffers);
-    }
-
-    /** Layers {@code first} on, from the activations {@code previous} of the layer before (or the input). */
-    private void feedforwardFrom(int first, Matrix previous, Buffers buffers) {
-        for (int l = first; l < spec.depth(); l++) {
+        Matrix previous = input;
+        for (int l = 0; l < spec.depth(); l++) {
             Matrix a = buffers.activations[l];
             parameters.weights(l).multiplyInto(previous, a);
             activate(l, a);
@@ -176,13 +129,12 @@ public final class Network {
         }
     }
 
-    /** Layer l's bias and activation on its weighted inputs. */
+    /** Layer l's bias and activation on its weighted inputs: {@code a = f(z + b)}. */
     private void activate(int l, Matrix z) {
         if (parameters.hasBiases(l)) {
-            spec.layer(l).activation().applyInPlace(z, parameters.biases(l));
-        } else {
-            spec.layer(l).activation().applyInPlace(z);
+            z.addColumnToEachColumnInPlace(parameters.biases(l));
         }
+        spec.layer(l).activation().applyInPlace(z);
     }
 
     private Buffers buffersFor(Matrix input) {

@@ -1,6 +1,6 @@
 package dev.mlpkit.nn;
 
-import dev.mlpkit.nn.linalg.MatrixFactory;
+import dev.mlpkit.linalg.MatrixFactory;
 
 /**
  * A network's weights and biases: per layer, weights [outputs x inputs] and biases [outputs x 1].
@@ -33,14 +33,6 @@ public final class Parameters extends LayerMatrices {
     /** Overwrites every weight and bias with those of {@code other}, which has the same spec. */
     public void copyFromInPlace(Parameters other) {
         copyFrom(other);
-    }
-
-    /**
-     * Copies every weight and bias into {@code out}, which has the same spec, and tells whether all are finite: a
-     * trainer's check of an epoch's parameters and its copy of them as the last good ones, in one pass.
-     */
-    public boolean copyIntoCheckingFinite(Parameters out) {
-        return super.copyIntoCheckingFinite(out);
     }
 
     /** {@code parameters -= learningRate * gradients}: one step of plain gradient descent. */

@@ -1,6 +1,6 @@
 package dev.mlpkit.nn;
 
-import dev.mlpkit.nn.linalg.Matrix;
+import dev.mlpkit.linalg.Matrix;
 
 /** The logistic function {@code 1 / (1 + e^-z)}, whose derivative is {@code a(1 - a)}. */
 final class Sigmoid extends ElementwiseActivation {
@@ -10,22 +10,13 @@ final class Sigmoid extends ElementwiseActivation {
         return "sigmoid";
     }
 
-    /** On the kernel, which may compute many elements per instruction (the SIMD kernel: four times as fast). */
+    /** On the kernel, which may compute many elements per instruction. */
     @Override
     public void applyInPlace(Matrix z) {
         z.logisticInPlace();
     }
 
-    /** The bias and the logistic function in one pass over z, which the kernel may split over threads. */
-    @Override
-    public void applyInPlace(Matrix z, Matrix bias) {
-        z.logisticInPlace(bias);
-    }
-
-    /**
-     * On the kernel too: in float32 ten times as fast as through {@link #derivativeFromOutput} (0.01 against 0.1 ms for
-     * a galaxy batch's first layer).
-     */
+    /** On the kernel too, a vector at a time rather than through {@link #derivativeFromOutput}. */
     @Override
     public void backpropInPlace(Matrix a, Matrix g) {
         g.timesLogisticSlopeInPlace(a);

@@ -1,6 +1,6 @@
 package dev.mlpkit.nn;
 
-import dev.mlpkit.nn.linalg.Matrix;
+import dev.mlpkit.linalg.Matrix;
 
 /**
  * {@code a_i = e^(z_i) / sum_j e^(z_j)} over each column (each example).

@@ -1,6 +1,6 @@
 package dev.mlpkit.nn;
 
-import dev.mlpkit.nn.linalg.Matrix;
+import dev.mlpkit.linalg.Matrix;
 
 /**
  * Cross-entropy over classes, {@code -sum_i y_i ln(a_i + eps)} with {@code eps = 1e-8} as in binary cross-entropy.

@@ -1,6 +1,6 @@
 package dev.mlpkit.nn;
 
-import dev.mlpkit.nn.linalg.Matrix;
+import dev.mlpkit.linalg.Matrix;
 
 /** Squared error {@code sum over outputs of (a - y)^2}, the circle/line tutorial's {@code (t - o)^2}; gradient {@code 2(a - y)}. */
 final class SquaredError implements Loss {

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mlpkit.nn.linalg.Matrix;
-import dev.mlpkit.nn.linalg.MatrixFactory;
+import dev.mlpkit.linalg.Matrix;
+import dev.mlpkit.linalg.MatrixFactory;
 
 class ActivationTest {
 

@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.mlpkit.nn.linalg.Linalg;
-import dev.mlpkit.nn.linalg.Matrix;
-import dev.mlpkit.nn.linalg.MatrixFactory;
+import dev.mlpkit.linalg.Compute;
+import dev.mlpkit.linalg.Matrix;
+import dev.mlpkit.linalg.MatrixFactory;
 
 /**
  * The hot loop allocates nothing per batch once its buffers exist: forward + backprop of the galaxy tutorial's
@@ -25,15 +24,9 @@ class NetworkAllocationTest {
     /** What ojAlgo's fork-join dispatch may cost per batch: a few hundred bytes for each of the big products. */
     private static final long THREADED_DISPATCH_BUDGET = 4096;
 
-    @AfterEach
-    void restoreThreadedProducts() {
-        Linalg.setProductThreads(Runtime.getRuntime().availableProcessors() + 1);
-    }
-
     @Test
     void forwardAndBackpropAllocateNothingPerBatchAfterWarmUp() {
-        Linalg.setProductThreads(1);
-        long bytes = bytesPerBatch();
+        long bytes = bytesPerBatch(MatrixFactory.float64(Compute.best().withThreads(1)));
         System.out.println("allocation: forward + backprop of " + GALAXY + ", batch " + BATCH + ", products on one thread: "
                 + bytes + " bytes per batch");
         assertEquals(0, bytes);
@@ -41,18 +34,18 @@ class NetworkAllocationTest {
 
     @Test
     void withThreadedProductsOnlyOjAlgosDispatchAllocates() {
-        long bytes = bytesPerBatch();
+        long bytes = bytesPerBatch(MatrixFactory.float64(Compute.best().withThreads(2)));
         System.out.println("allocation: forward + backprop of " + GALAXY + ", batch " + BATCH + ", threaded products: "
                 + bytes + " bytes per batch");
         assertTrue(bytes <= THREADED_DISPATCH_BUDGET, bytes + " bytes per batch");
     }
 
-    private static long bytesPerBatch() {
-        Network network = new Network(GALAXY);
+    private static long bytesPerBatch(MatrixFactory f) {
+        Network network = new Network(GALAXY, f);
         Initializer.NORMAL.initialize(network.parameters(), 1);
-        Matrix x = MatrixFactory.float64().zeros(4096, BATCH);
+        Matrix x = f.zeros(4096, BATCH);
         x.modifyInPlace(v -> 0.5);
-        Matrix y = MatrixFactory.float64().zeros(1, BATCH);
+        Matrix y = f.zeros(1, BATCH);
         y.fillInPlace(1.0);
         Gradients gradients = Gradients.like(network.parameters());
         for (int i = 0; i < WARM_UP_BATCHES; i++) {

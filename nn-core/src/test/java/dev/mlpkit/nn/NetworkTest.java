@@ -11,9 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.mlpkit.nn.linalg.Matrix;
-import dev.mlpkit.nn.linalg.MatrixFactory;
-import dev.mlpkit.nn.linalg.PackedMatrix;
+import dev.mlpkit.linalg.Matrix;
+import dev.mlpkit.linalg.MatrixFactory;
 
 class NetworkTest {
 
@@ -99,39 +98,6 @@ class NetworkTest {
         }
     }
 
-    /**
-     * Backpropagation with the descent step taken inside it (each weight gradient added to its weights as soon as it
-     * is computed) moves every parameter exactly as backpropagation followed by the step does, in both precisions: a
-     * layer's weights move only after the delta of the layer below has come through them.
-     */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("everyPairing")
-    void descendingDuringBackpropagationEqualsTheStepTakenAfterwards(NetworkSpec spec) {
-        for (MatrixFactory f : List.of(MatrixFactory.float64(), MatrixFactory.float32())) {
-            Parameters start = TestNetworks.randomParameters(spec, 51).copy(f);
-            Matrix x = f.zeros(spec.inputs(), BATCH);
-            TestNetworks.randomBatch(spec.inputs(), BATCH, 52).copyInto(x);
-            Matrix y = f.zeros(spec.outputs(), BATCH);
-            TestNetworks.targetsFor(spec, BATCH, 53).copyInto(y);
-
-            Network apart = new Network(start.copy());
-            Gradients gradients = Gradients.like(apart.parameters());
-            apart.backpropInto(x, y, gradients);
-            apart.parameters().subtractScaledInPlace(0.3, gradients);
-            Network fused = new Network(start.copy());
-            fused.backpropAndDescend(x, y, Gradients.like(fused.parameters()), 0.3);
-
-            for (int k = 0; k < start.matrices().size(); k++) {
-                Matrix expected = apart.parameters().matrices().get(k);
-                Matrix actual = fused.parameters().matrices().get(k);
-                for (int i = 0; i < expected.size(); i++) {
-                    assertEquals(expected.get(i), actual.get(i), 0.0,
-                            spec + " " + f + " " + start.names().get(k) + " element " + i);
-                }
-            }
-        }
-    }
-
     /** The expected numbers come from the tutorial's own code: src/test/python/tutorial_minibatch_update.py. */
     @Test
     void oneMiniBatchUpdateFollowsTheTutorialRule() {
@@ -172,24 +138,6 @@ class NetworkTest {
                 assertEquals(together[i][j], output.get(i, 0), 1e-15);
             }
         }
-    }
-
-    /** Inputs packed once for many evaluations give the bits of the inputs as they are, in both precisions. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("everyPairing")
-    void packedInputsGiveTheOutputsOfTheInputs(NetworkSpec spec) {
-        for (MatrixFactory f : new MatrixFactory[] { MatrixFactory.float64(), MatrixFactory.float32() }) {
-            Network network = new Network(TestNetworks.randomParameters(spec, 51).copy(f));
-            Matrix batch = f.zeros(spec.inputs(), BATCH);
-            TestNetworks.randomBatch(spec.inputs(), BATCH, 52).copyInto(batch);
-            PackedMatrix packed = network.pack(batch);
-            double[][] expected = network.feedforward(batch).toRows();
-            assertArrayEquals(expected, network.feedforward(packed).toRows(), spec + " " + f.name());
-        }
-        Network network = new Network(NetworkSpec.parse("4-3-1"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> network.pack(MatrixFactory.float64().zeros(5, 2)));
-        assertEquals("the network takes 4 inputs per example, but the batch has 5 rows", e.getMessage());
     }
 
     @Test

@@ -3,8 +3,8 @@ package dev.mlpkit.training;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.mlpkit.linalg.MatrixFactory;
 import dev.mlpkit.nn.Network;
-import dev.mlpkit.nn.linalg.MatrixFactory;
 import dev.mlpkit.nn.model.Model;
 import dev.mlpkit.training.batching.Batching;
 import dev.mlpkit.training.optimizer.Optimizer;
@@ -37,7 +37,7 @@ public final class Checkpoint {
      * training goes on (what an interrupted run saves).
      */
     public static Model snapshot(Network network, Trainer trainer, Map<String, Object> metadata) {
-        Map<String, dev.mlpkit.nn.linalg.Matrix> state = new LinkedHashMap<>();
+        Map<String, dev.mlpkit.linalg.Matrix> state = new LinkedHashMap<>();
         trainer.optimizerState(network.parameters()).toArrays().forEach((name, m) -> state.put(name, m.copy()));
         return Model.of(network.parameters().copy(), state, withProgress(trainer, network, metadata));
     }
@@ -65,10 +65,10 @@ public final class Checkpoint {
 
     /**
      * Puts {@code model}'s progress into {@code trainer}, which must have been made with the model's settings (the
-     * number of epochs aside), and returns the network to go on training: the model's parameters in the precision
-     * they were trained in.
+     * number of epochs aside), and returns the network to go on training: the model's parameters on {@code factory},
+     * which has the precision they were trained in ({@link #precisionOf}) and the compute to go on with.
      */
-    public static Network restore(Model model, Trainer trainer) {
+    public static Network restore(Model model, Trainer trainer, MatrixFactory factory) {
         Map<String, Object> saved = training(model);
         Map<String, Object> current = trainer.settings().toMetadata();
         for (String key : new String[] { "optimizer", "batching", "schedule", "clipping", "weightDecay", "shuffle",
@@ -78,7 +78,7 @@ public final class Checkpoint {
                         + saved.get(key) + " but this run has " + current.get(key));
             }
         }
-        Network network = new Network(model.parameters().copy(precisionOf(model)));
+        Network network = new Network(model.parameters().copy(factory));
         trainer.restore(((Number) saved.get("epochsDone")).intValue(), network.parameters(), model.state(),
                 ((Number) saved.get("optimizerSteps")).longValue());
         return network;

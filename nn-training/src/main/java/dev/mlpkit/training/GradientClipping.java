@@ -1,7 +1,7 @@
 package dev.mlpkit.training;
 
+import dev.mlpkit.linalg.Matrix;
 import dev.mlpkit.nn.Gradients;
-import dev.mlpkit.nn.linalg.Matrix;
 
 /**
  * Limits the gradient before the optimizer sees it. Written as text: {@code none}, {@code value:5} (each element

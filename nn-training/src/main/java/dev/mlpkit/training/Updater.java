@@ -2,11 +2,11 @@ package dev.mlpkit.training;
 
 import java.util.List;
 
+import dev.mlpkit.linalg.Matrix;
+import dev.mlpkit.nn.GradientSink;
 import dev.mlpkit.nn.Gradients;
 import dev.mlpkit.nn.Network;
 import dev.mlpkit.nn.Parameters;
-import dev.mlpkit.nn.linalg.Matrix;
-import dev.mlpkit.training.optimizer.GradientDescent;
 import dev.mlpkit.training.optimizer.Optimizer;
 import dev.mlpkit.training.optimizer.OptimizerState;
 
@@ -22,6 +22,7 @@ public final class Updater {
     private final GradientClipping clipping;
     private final double weightDecay;
     private OptimizerState state;
+    private final LayerStep layerStep = new LayerStep();
 
     /**
      * @param weightDecay L2 weight decay {@code lambda}: adds {@code lambda w} to the gradient of every weight (not
@@ -44,20 +45,19 @@ public final class Updater {
     }
 
     /**
-     * Backpropagates a batch through {@code network} and updates its parameters. Plain gradient descent with nothing
-     * to clip or decay is taken during backpropagation ({@link Network#backpropAndDescend}, which skips a pass over
-     * the gradient); anything else is {@link Network#backpropInto} followed by {@link #stepInPlace}. The bits are the
-     * same either way.
+     * Backpropagates a batch through {@code network} and updates its parameters, the same way for every optimizer:
+     * each layer as soon as backpropagation has its gradient ({@link LayerStep}), or, when the gradient is clipped or
+     * decayed, which needs all of it first, {@link #stepInPlace} after backpropagation.
      */
     public void backpropAndStep(Network network, Matrix inputs, Matrix targets, Gradients gradients, int epoch) {
-        Parameters parameters = network.parameters();
-        if (optimizer instanceof GradientDescent && clipping.kind() == GradientClipping.Kind.NONE && weightDecay == 0) {
-            network.backpropAndDescend(inputs, targets, gradients, learningRate(epoch));
-            state(parameters).countStep();
-        } else {
+        if (clipping.kind() != GradientClipping.Kind.NONE || weightDecay > 0) {
             network.backpropInto(inputs, targets, gradients);
-            stepInPlace(parameters, gradients, epoch);
+            stepInPlace(network.parameters(), gradients, epoch);
+            return;
         }
+        OptimizerState s = state(network.parameters());
+        layerStep.start(network.parameters(), gradients, s, learningRate(epoch), s.countStep());
+        network.backprop(inputs, targets, layerStep);
     }
 
     /** One update of {@code parameters} from the batch's mean {@code gradients}, which it clips and decays in place. */
@@ -89,6 +89,34 @@ public final class Updater {
     public void reset() {
         if (state != null) {
             state.reset();
+        }
+    }
+
+    /** One batch's update, layer by layer as backpropagation finds the gradients: made once, set for each batch. */
+    private final class LayerStep implements GradientSink {
+        private Parameters parameters;
+        private Gradients gradients;
+        private OptimizerState state;
+        private double rate;
+        private long step;
+
+        void start(Parameters parameters, Gradients gradients, OptimizerState state, double rate, long step) {
+            this.parameters = parameters;
+            this.gradients = gradients;
+            this.state = state;
+            this.rate = rate;
+            this.step = step;
+        }
+
+        @Override
+        public void layer(int layer, Matrix delta, Matrix input, double scale) {
+            int w = parameters.indexOfWeights(layer);
+            optimizer.updateWeightsInPlace(parameters.weights(layer), delta, input, scale, gradients.weights(layer),
+                    state.of(w), rate, step);
+            if (parameters.hasBiases(layer)) {
+                Gradients.biasGradientInto(delta, scale, gradients.biases(layer));
+                optimizer.updateInPlace(parameters.biases(layer), gradients.biases(layer), state.of(w + 1), rate, step);
+            }
         }
     }
 }

@@ -10,9 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.mlpkit.linalg.MatrixFactory;
 import dev.mlpkit.nn.Gradients;
 import dev.mlpkit.nn.NetworkSpec;
-import dev.mlpkit.nn.linalg.MatrixFactory;
 import dev.mlpkit.training.batching.Batchings;
 import dev.mlpkit.training.batching.MiniBatch;
 import dev.mlpkit.training.optimizer.Adam;
@@ -34,13 +34,14 @@ class SettingsTest {
         assertEquals(new Adam(0.01, 0.95, 0.999, 1e-8), adam);
         assertEquals(new MiniBatch(32), Batchings.registry().create("mini-batch", Map.of("size", "32")));
         assertEquals(java.util.List.of("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw"),
-                Optimizers.registry().names());
+                Optimizers.registry(Optimizers.builtIns()).names());
     }
 
     @Test
     void unknownNamesAndBadValuesAreNamed() {
         assertEquals("unknown optimizer 'sgdr': known are gd, momentum, nesterov, adagrad, rmsprop, adam, adamw",
-                assertThrows(IllegalArgumentException.class, () -> Optimizers.registry().get("sgdr")).getMessage());
+                assertThrows(IllegalArgumentException.class,
+                        () -> Optimizers.registry(Optimizers.builtIns()).get("sgdr")).getMessage());
         assertEquals("unknown batching 'minibatch': known are sgd, mini-batch, batch",
                 assertThrows(IllegalArgumentException.class, () -> Batchings.registry().get("minibatch")).getMessage());
         assertEquals("Adam has no setting 'beta3': its settings are learningRate, beta1, beta2, epsilon",

@@ -20,13 +20,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.mlpkit.linalg.Matrix;
+import dev.mlpkit.linalg.MatrixFactory;
 import dev.mlpkit.nn.Gradients;
 import dev.mlpkit.nn.Initializer;
 import dev.mlpkit.nn.Network;
 import dev.mlpkit.nn.NetworkSpec;
 import dev.mlpkit.nn.Parameters;
-import dev.mlpkit.nn.linalg.Matrix;
-import dev.mlpkit.nn.linalg.MatrixFactory;
 import dev.mlpkit.nn.model.Model;
 import dev.mlpkit.nn.model.ModelFile;
 import dev.mlpkit.training.TrainingResult.StopReason;
@@ -125,8 +125,8 @@ class TrainerTest {
         TrainingResult result = new Trainer(settings(new GradientDescent(0.1), 1), List.of()).train(network, training,
                 validation);
         EpochStats stats = result.last();
-        Trainer.Evaluation onTraining = Trainer.evaluate(network, training);
-        Trainer.Evaluation onValidation = Trainer.evaluate(network, validation);
+        Evaluation onTraining = Evaluation.of(network, training);
+        Evaluation onValidation = Evaluation.of(network, validation);
         double tolerance = trainingSize + validationSize > 4096 ? 1e-12 : 0.0;
         assertEquals(onTraining.meanLoss(), stats.trainingLoss(), 0.0);
         assertEquals(onTraining.accuracy(), stats.trainingAccuracy(), 0.0);
@@ -135,13 +135,12 @@ class TrainerTest {
     }
 
     /**
-     * Plain gradient descent is taken during backpropagation, which skips a pass over the gradient; a clipping that
-     * clips nothing sends the same run through backpropagation and the separate step instead. The weights after three
-     * epochs are the same bits, in both precisions, also after a step with a learning rate of 0.
+     * A clipping that clips nothing changes no bit of plain gradient descent's weights after three epochs, in both
+     * precisions, also after a step with a learning rate of 0.
      */
     @ParameterizedTest
     @ValueSource(strings = { "float64", "float32" })
-    void gradientDescentTakenDuringBackpropagationEqualsTheSeparateStep(String precision) {
+    void aClippingThatClipsNothingChangesNoBit(String precision) {
         Samples data = randomSamples(40, 6, 1, 17);
         // The cosine schedule reaches a learning rate of 0 in the last epoch: that step moves nothing, either way.
         TrainingSettings fused = settings(new GradientDescent(0.7), 3).withBatching(new MiniBatch(8))
@@ -155,8 +154,8 @@ class TrainerTest {
     }
 
     /**
-     * A float32 network's batches are copied from a float copy of the inputs: the numbers, and so every weight after
-     * two epochs, are those of batches filled from the doubles themselves.
+     * A float32 network's batches are gathered from the examples held once in float32: the numbers, and so every
+     * weight after two epochs, are those of batches filled from the doubles themselves.
      */
     @Test
     void float32BatchesHoldTheRoundedInputs() {
@@ -210,7 +209,7 @@ class TrainerTest {
         TrainingSettings restoredSettings = Checkpoint.settingsOf(saved, Optimizers.registry(), Batchings.registry());
         assertEquals(settings.withEpochs(10), restoredSettings);
         Trainer secondHalf = new Trainer(restoredSettings.withEpochs(20), List.of());
-        Network second = Checkpoint.restore(saved, secondHalf);
+        Network second = Checkpoint.restore(saved, secondHalf, Checkpoint.precisionOf(saved));
         assertEquals(precision, second.factory().name());
         TrainingResult result = secondHalf.train(second, data, Samples.none());
 
@@ -251,8 +250,8 @@ class TrainerTest {
             TrainingListener check = new TrainingListener() {
                 @Override
                 public void epochFinished(EpochStats stats) {
-                    assertEquals(Trainer.evaluate(network, training).meanLoss(), stats.trainingLoss(), 0.0);
-                    assertEquals(Trainer.evaluate(network, validation).meanLoss(), stats.validationLoss(), 0.0);
+                    assertEquals(Evaluation.of(network, training).meanLoss(), stats.trainingLoss(), 0.0);
+                    assertEquals(Evaluation.of(network, validation).meanLoss(), stats.validationLoss(), 0.0);
                     checked.add(batching + " epoch " + stats.epoch());
                 }
             };

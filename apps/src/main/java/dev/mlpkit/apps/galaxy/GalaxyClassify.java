@@ -18,8 +18,8 @@ import dev.mlpkit.features.ImageDecodeException;
 import dev.mlpkit.features.ImageDecoder;
 import dev.mlpkit.features.RgbImage;
 import dev.mlpkit.features.UnusualInput;
+import dev.mlpkit.linalg.Matrix;
 import dev.mlpkit.nn.Network;
-import dev.mlpkit.nn.linalg.Matrix;
 import dev.mlpkit.nn.model.Model;
 
 /** {@code mlp galaxy classify}: one line per image, {@code galaxy (p=0.97)} or {@code not a galaxy (p=0.12)}. */

@@ -14,8 +14,8 @@ import dev.mlpkit.apps.Console;
 import dev.mlpkit.datasets.ClassFolder;
 import dev.mlpkit.datasets.Examples;
 import dev.mlpkit.features.FeatureExtractor;
+import dev.mlpkit.linalg.Matrix;
 import dev.mlpkit.nn.Network;
-import dev.mlpkit.nn.linalg.Matrix;
 import dev.mlpkit.nn.model.Model;
 
 /** {@code mlp galaxy evaluate}: accuracy, confusion matrix, precision, recall and ROC AUC on labelled folders. */

@@ -14,9 +14,9 @@ import com.beust.jcommander.ParametersDelegate;
 import com.google.inject.Inject;
 
 import dev.mlpkit.apps.AppModels;
-import dev.mlpkit.apps.PrecisionConverter;
 import dev.mlpkit.apps.Command;
 import dev.mlpkit.apps.Console;
+import dev.mlpkit.apps.PrecisionConverter;
 import dev.mlpkit.apps.TrainingFlags;
 import dev.mlpkit.apps.UsageException;
 import dev.mlpkit.apps.Validators;
@@ -25,11 +25,11 @@ import dev.mlpkit.datasets.Examples;
 import dev.mlpkit.datasets.ImageFolderLoader;
 import dev.mlpkit.datasets.Split;
 import dev.mlpkit.features.FeatureExtractor;
+import dev.mlpkit.linalg.Compute;
+import dev.mlpkit.linalg.MatrixFactory;
 import dev.mlpkit.nn.Initializer;
-import dev.mlpkit.nn.linalg.MatrixFactory;
 import dev.mlpkit.nn.Network;
 import dev.mlpkit.nn.NetworkSpec;
-import dev.mlpkit.nn.linalg.Linalg;
 import dev.mlpkit.nn.model.Model;
 import dev.mlpkit.nn.model.ModelFile;
 import dev.mlpkit.training.Checkpoint;
@@ -116,16 +116,13 @@ public final class GalaxyTrain implements Command {
 
     @Override
     public int run() throws Exception {
-        if (options.threads != null) {
-            Linalg.setProductThreads(options.threads);
-        }
         Model resumed = options.resume == null ? null : AppModels.read(options.resume, "galaxy");
         TrainingSettings settings = settings(resumed);
-        MatrixFactory precision = precision(resumed);
+        Compute compute = options.threads == null ? Compute.best() : Compute.best().withThreads(options.threads);
+        MatrixFactory precision = precision(resumed).on(compute);
         NetworkSpec spec = resumed != null ? resumed.spec() : spec();
 
         Validators.writableFiles(options.model, options.metrics, options.curves);
-        Thread warmUp = Linalg.warmUpInBackground(precision);
         List<ClassFolder> folders = options.data.folders(settings.seed(), console);
         ImageFolderLoader.Result loaded = options.data.load(folders, extractor, console);
         Examples all = loaded.examples();
@@ -142,17 +139,14 @@ public final class GalaxyTrain implements Command {
         Trainer trainer = new Trainer(settings, listeners);
         Network network;
         if (resumed != null) {
-            network = Checkpoint.restore(resumed, trainer);
+            network = Checkpoint.restore(resumed, trainer, precision);
             LOG.info("Resuming {} after epoch {} of {}.", options.resume, trainer.epochsDone(), settings.epochs());
         } else {
             network = new Network(spec, precision);
             initializer().initialize(network.parameters(), settings.seed());
         }
-        LOG.info("Computing in {} with the {} kernel.", PrecisionConverter.describe(network.factory()), Linalg.backend());
-        // Cached features load faster than the warm-up runs; training alongside it would run uncompiled vector code,
-        // hundreds of times slower: a cached float32 run took 4.5-4.7 s waiting, against 4.8-5.3 s (first epoch 0.15 s
-        // against 0.84-1.16).
-        warmUp.join();
+        LOG.info("Computing in {} with the {} kernel.", PrecisionConverter.describe(network.factory()),
+                compute.kernel().name());
         interrupt.arm(trainer, network);
         TrainingResult result;
         try {
@@ -187,7 +181,7 @@ public final class GalaxyTrain implements Command {
             return options.precision == null ? MatrixFactory.float64() : options.precision;
         }
         MatrixFactory saved = Checkpoint.precisionOf(resumed);
-        if (options.precision != null && options.precision != saved) {
+        if (options.precision != null && !options.precision.name().equals(saved.name())) {
             throw new UsageException("--resume continues in the precision " + options.resume.getFileName()
                     + " was trained in (" + PrecisionConverter.describe(saved) + "), not "
                     + PrecisionConverter.describe(options.precision));

@@ -13,9 +13,9 @@ import dev.mlpkit.features.ImageDecoder;
 import dev.mlpkit.features.PixelFeatures;
 import dev.mlpkit.features.RgbImage;
 import dev.mlpkit.features.UnusualInput;
+import dev.mlpkit.linalg.Matrix;
 import dev.mlpkit.nn.Network;
 import dev.mlpkit.nn.Parameters;
-import dev.mlpkit.nn.linalg.Matrix;
 import dev.mlpkit.nn.model.Model;
 
 /**

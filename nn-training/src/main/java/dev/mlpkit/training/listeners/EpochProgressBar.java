@@ -17,8 +17,8 @@ import dev.mlpkit.training.TrainingStart;
  * A progress bar over the batches of an epoch that has run for a second, on standard error, only when a person is
  * watching a terminal; redirected output gets nothing but the epoch lines (no {@code \r} spam in log files).
  *
- * <p>Fast epochs get no bar: the galaxy tutorial's take 0.06 s, and a bar for each made them take 0.1 s at a terminal
- * (the progress bar library opens the terminal for every bar). A bar keeps to one line and wipes it when its epoch
+ * <p>Fast epochs get no bar: the galaxy tutorial's take a fraction of a second, and a bar for each would slow them
+ * down at a terminal (the progress bar library opens the terminal for every bar). A bar keeps to one line and wipes it when its epoch
  * ends, so that the epoch's line takes its place: list this listener before {@link EpochLog}.
  */
 public final class EpochProgressBar implements TrainingListener {

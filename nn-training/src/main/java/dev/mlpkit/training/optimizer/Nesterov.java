@@ -2,7 +2,7 @@ package dev.mlpkit.training.optimizer;
 
 import java.util.List;
 
-import dev.mlpkit.nn.linalg.Matrix;
+import dev.mlpkit.linalg.Matrix;
 import dev.mlpkit.training.Require;
 import dev.mlpkit.training.Settings;
 

@@ -3,7 +3,7 @@ package dev.mlpkit.training.optimizer;
 import java.util.List;
 import java.util.Map;
 
-import dev.mlpkit.nn.linalg.Matrix;
+import dev.mlpkit.linalg.Matrix;
 import dev.mlpkit.training.Settings;
 
 /**
@@ -21,9 +21,10 @@ import dev.mlpkit.training.Settings;
  * <ol>
  * <li>Before the first step the updater makes an {@link OptimizerState}: for every parameter matrix, one zero matrix
  * of the same shape per name in {@link #stateNames()} (Adam's {@code m} and {@code v}).</li>
- * <li>For every batch, after clipping and weight decay, it calls {@link #updateInPlace} once per parameter matrix
- * (each layer's weights, then its biases), with that matrix's gradient and state, the scheduled learning rate and
- * the 1-based number of this step.</li>
+ * <li>For every batch it calls {@link #updateWeightsInPlace} for each layer's weights and {@link #updateInPlace} for
+ * its biases, with that matrix's gradient and state, the scheduled learning rate and the 1-based number of this step:
+ * layer by layer during backpropagation, or, when the gradient is clipped or decayed (which needs all of it first),
+ * {@link #updateInPlace} for every matrix after it.</li>
  * <li>The state can be reset (a new run), copied (an independent run) and saved in a model file (exact resume); the
  * optimizer itself never changes.</li>
  * </ol>
@@ -52,6 +53,19 @@ public interface Optimizer {
      * @param step         how many steps have been taken, this one included (1 on the first)
      */
     void updateInPlace(Matrix parameter, Matrix gradient, List<Matrix> state, double learningRate, long step);
+
+    /**
+     * Moves a layer's {@code weights} against their gradient, given as the product {@code scale * delta input^T}
+     * (backpropagation's factors, see {@link dev.mlpkit.nn.GradientSink}). This default multiplies it out into
+     * {@code gradient} and calls {@link #updateInPlace}; a rule whose step is a multiple of the gradient (plain
+     * descent) may add the product straight into the weights, which saves storing it and a pass over it. The contract
+     * kit checks that both give the same bits.
+     */
+    default void updateWeightsInPlace(Matrix weights, Matrix delta, Matrix input, double scale, Matrix gradient,
+            List<Matrix> state, double learningRate, long step) {
+        delta.multiplyInto(false, input, true, scale, gradient);
+        updateInPlace(weights, gradient, state, learningRate, step);
+    }
 
     /** The settings by name: the record's components. */
     default Map<String, Object> settings() {

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.mlpkit.linalg.Matrix;
 import dev.mlpkit.nn.Parameters;
-import dev.mlpkit.nn.linalg.Matrix;
 
 /**
  * An optimizer's per-parameter state (moments, velocities) and its step count, kept apart from the optimizer's

@@ -2,10 +2,15 @@ package dev.mlpkit.training.optimizer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 import dev.mlpkit.training.Registry;
 
-/** The built-in optimizers with their default settings, and a registry of them. */
+/**
+ * The built-in optimizers with their default settings, the ones found on the class path, and a registry of them. A
+ * user's optimizer is found with {@link ServiceLoader}: a public no-argument constructor that gives its defaults, and
+ * its class name in {@code META-INF/services/dev.mlpkit.training.optimizer.Optimizer}.
+ */
 public final class Optimizers {
 
     private Optimizers() {
@@ -27,8 +32,19 @@ public final class Optimizers {
         return new Registry<>("optimizer", optimizers, Optimizer::name);
     }
 
-    /** A registry of the built-ins. */
+    /** The optimizers on the class path ({@link ServiceLoader}), by name, with their defaults. */
+    public static Map<String, Optimizer> found() {
+        Map<String, Optimizer> all = new LinkedHashMap<>();
+        for (Optimizer o : ServiceLoader.load(Optimizer.class)) {
+            all.put(o.name(), o);
+        }
+        return all;
+    }
+
+    /** A registry of the built-ins and the optimizers found on the class path. */
     public static Registry<Optimizer> registry() {
-        return registry(builtIns());
+        Map<String, Optimizer> all = builtIns();
+        all.putAll(found());
+        return registry(all);
     }
 }

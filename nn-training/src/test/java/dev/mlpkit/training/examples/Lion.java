@@ -2,7 +2,7 @@ package dev.mlpkit.training.examples;
 
 import java.util.List;
 
-import dev.mlpkit.nn.linalg.Matrix;
+import dev.mlpkit.linalg.Matrix;
 import dev.mlpkit.training.Require;
 import dev.mlpkit.training.Settings;
 import dev.mlpkit.training.optimizer.Optimizer;
@@ -20,6 +20,11 @@ import dev.mlpkit.training.optimizer.Optimizer;
  * The worked example of docs/writing-an-optimizer.md.
  */
 public record Lion(double learningRate, double beta1, double beta2, double weightDecay) implements Optimizer {
+
+    /** The defaults, for {@link java.util.ServiceLoader}, which finds Lion by its services file. */
+    public Lion() {
+        this(1e-4, 0.9, 0.99, 0.0);
+    }
 
     public Lion {
         Require.positive("learningRate", learningRate);

@@ -7,13 +7,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
-import com.google.inject.multibindings.MapBinder;
-
 import dev.mlpkit.nn.Initializer;
 import dev.mlpkit.nn.Network;
 import dev.mlpkit.nn.NetworkSpec;
@@ -27,7 +20,7 @@ import dev.mlpkit.training.optimizer.Optimizer;
 import dev.mlpkit.training.optimizer.OptimizerContractTest;
 import dev.mlpkit.training.optimizer.Optimizers;
 
-/** Lion keeps the optimizer contract, and is found by name once its module is installed, as a user would do it. */
+/** Lion keeps the optimizer contract, and is found by name through its services file, as a user would add one. */
 class LionTest extends OptimizerContractTest {
 
     @Override
@@ -42,10 +35,7 @@ class LionTest extends OptimizerContractTest {
 
     @Test
     void lionIsSelectedByNameAndSolvesXor() {
-        Injector injector = Guice.createInjector(new BuiltInOptimizers(), new LionModule());
-        Map<String, Optimizer> bound = injector.getInstance(Key.get(new TypeLiteral<Map<String, Optimizer>>() {
-        }));
-        Registry<Optimizer> registry = Optimizers.registry(bound);
+        Registry<Optimizer> registry = Optimizers.registry();
         Optimizer lion = registry.create("lion", Map.of("learningRate", 0.01));
         assertEquals("Lion(learningRate=0.01, beta1=0.9, beta2=0.99, weightDecay=0)", lion.toString());
 
@@ -57,14 +47,5 @@ class LionTest extends OptimizerContractTest {
                 .withEpochs(1000);
         TrainingResult result = new Trainer(settings, List.of()).train(network, xor, Samples.none());
         assertEquals(1.0, result.last().trainingAccuracy());
-    }
-
-    /** What the apps bind: every built-in under its own name. */
-    static final class BuiltInOptimizers extends AbstractModule {
-        @Override
-        protected void configure() {
-            MapBinder<String, Optimizer> optimizers = MapBinder.newMapBinder(binder(), String.class, Optimizer.class);
-            Optimizers.builtIns().forEach((name, optimizer) -> optimizers.addBinding(name).toInstance(optimizer));
-        }
     }
 }

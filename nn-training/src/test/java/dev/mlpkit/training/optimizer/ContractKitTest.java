@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
-import dev.mlpkit.nn.linalg.Matrix;
+import dev.mlpkit.linalg.Matrix;
 import dev.mlpkit.training.Require;
 import dev.mlpkit.training.Settings;
 
@@ -27,6 +27,11 @@ class ContractKitTest {
     @Test
     void anOptimizerWithHiddenStateFailsTheResetTest() {
         expectFailure(HiddenStateKit.class, "resetAndCopyGiveIndependentState");
+    }
+
+    @Test
+    void aShortcutWithOtherBitsFailsTheFactorsTest() {
+        expectFailure(ShortcutKit.class, "weightsMovedFromTheGradientsFactorsMoveAsFromTheGradient");
     }
 
     private static void expectFailure(Class<?> kit, String test) {
@@ -89,6 +94,37 @@ class ContractKitTest {
         public void updateInPlace(Matrix p, Matrix g, List<Matrix> state, double rate, long step) {
             velocity = 0.9 * velocity + 0.01;
             p.addScaledInPlace(-rate * (1 + velocity), g);
+        }
+    }
+
+    /** Plain descent whose shortcut folds the learning rate into the scale: the same maths, other roundings. */
+    public record FoldedShortcut(double learningRate) implements Optimizer {
+        @Override
+        public String name() {
+            return "folded";
+        }
+
+        @Override
+        public void updateInPlace(Matrix p, Matrix g, List<Matrix> state, double rate, long step) {
+            p.addScaledInPlace(-rate, g);
+        }
+
+        @Override
+        public void updateWeightsInPlace(Matrix weights, Matrix delta, Matrix input, double scale, Matrix gradient,
+                List<Matrix> state, double rate, long step) {
+            delta.multiplyAddInto(false, input, true, scale * rate, -1.0, weights);
+        }
+
+        @Override
+        public String toString() {
+            return Settings.describe(this);
+        }
+    }
+
+    static class ShortcutKit extends OptimizerContractTest {
+        @Override
+        protected Optimizer optimizer() {
+            return new FoldedShortcut(0.01);
         }
     }
 

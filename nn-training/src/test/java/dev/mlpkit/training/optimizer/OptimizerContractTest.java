@@ -14,11 +14,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.mlpkit.linalg.Matrix;
+import dev.mlpkit.linalg.MatrixFactory;
 import dev.mlpkit.nn.Gradients;
 import dev.mlpkit.nn.NetworkSpec;
 import dev.mlpkit.nn.Parameters;
-import dev.mlpkit.nn.linalg.Matrix;
-import dev.mlpkit.nn.linalg.MatrixFactory;
 import dev.mlpkit.nn.model.Model;
 import dev.mlpkit.nn.model.ModelFile;
 import dev.mlpkit.training.GradientClipping;
@@ -61,6 +61,45 @@ public abstract class OptimizerContractTest {
         }
         double end = f.value(w);
         assertTrue(end < 0.1 * start, optimizer() + " took f from " + start + " to " + end + " in " + steps() + " steps");
+    }
+
+    /**
+     * A layer's weights moved with their gradient given as backpropagation's factors ({@code scale * delta input^T})
+     * move exactly as with the gradient multiplied out first, in both precisions, over a few steps of the state: an
+     * optimizer that takes a shortcut in {@link Optimizer#updateWeightsInPlace} keeps the bits of the long way.
+     */
+    @Test
+    void weightsMovedFromTheGradientsFactorsMoveAsFromTheGradient() {
+        for (MatrixFactory f : new MatrixFactory[] { MatrixFactory.float64(), MatrixFactory.float32() }) {
+            Optimizer optimizer = optimizer();
+            Matrix delta = random(f, 7, 9, 11);
+            Matrix input = random(f, 5, 9, 12);
+            Matrix shortcut = f.zeros(7, 5);    // from zero, the first step's bits show whole, not rounded into w
+            Matrix longWay = shortcut.copy();
+            java.util.List<Matrix> shortcutState = zeros(f, optimizer.stateNames().size());
+            java.util.List<Matrix> longWayState = zeros(f, optimizer.stateNames().size());
+            Matrix gradient = f.zeros(7, 5);
+            for (long step = 1; step <= 3; step++) {
+                optimizer.updateWeightsInPlace(shortcut, delta, input, 1.0 / 9, f.zeros(7, 5), shortcutState, 0.05,
+                        step);
+                delta.multiplyInto(false, input, true, 1.0 / 9, gradient);
+                optimizer.updateInPlace(longWay, gradient, longWayState, 0.05, step);
+            }
+            for (int k = 0; k < shortcut.size(); k++) {
+                assertEquals(longWay.get(k), shortcut.get(k), 0.0, optimizer + " " + f + " element " + k);
+            }
+        }
+    }
+
+    private static Matrix random(MatrixFactory f, int rows, int cols, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Matrix m = f.zeros(rows, cols);
+        m.modifyInPlace(x -> random.nextDouble(-1, 1));
+        return m;
+    }
+
+    private static java.util.List<Matrix> zeros(MatrixFactory f, int count) {
+        return IntStream.range(0, count).mapToObj(i -> f.zeros(7, 5)).toList();
     }
 
     @Test
