@@ -3,25 +3,14 @@ package dev.mlpkit.apps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.ServiceLoader;
 
 import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterException;
-import com.beust.jcommander.Parameters;
 import com.google.inject.Guice;
 import com.google.inject.Module;
 
-import dev.mlpkit.apps.circleline.CircleLine;
-import dev.mlpkit.apps.circleline.CircleLineFeaturesCsv;
-import dev.mlpkit.apps.circleline.CircleLineModule;
-import dev.mlpkit.apps.galaxy.GalaxyClassify;
-import dev.mlpkit.apps.galaxy.GalaxyEvaluate;
-import dev.mlpkit.apps.galaxy.GalaxyModule;
-import dev.mlpkit.apps.galaxy.GalaxyTrain;
-import dev.mlpkit.apps.serve.Serve;
 import dev.mlpkit.linalg.Compute;
 import dev.mlpkit.nn.model.MlpkitVersion;
 import dev.mlpkit.training.TrainingDivergedException;
@@ -43,10 +32,10 @@ public final class Main {
     public static int run(String... args) {
         args = plain(args);
         GlobalOptions global = new GlobalOptions();
-        Node root = commands();
+        CommandTree.Node root = CommandTree.commands();
         JCommander jc = JCommander.newBuilder().programName("mlp").addObject(global).allowParameterOverwriting(true).build();
         root.attach(jc);
-        Node node = root;
+        CommandTree.Node node = root;
         JCommander current = jc;
         try {
             jc.parse(args);
@@ -74,11 +63,11 @@ public final class Main {
             return 0;
         }
         if (globals.stream().anyMatch(g -> g.help)) {
-            System.out.print(usage(current, node, "mlp" + parsedPath(jc)));
+            System.out.print(CommandTree.usage(current, node, "mlp" + parsedPath(jc)));
             return 0;
         }
         if (node.command == null) {
-            System.err.print(usage(current, node, "mlp" + parsedPath(jc)));
+            System.err.print(CommandTree.usage(current, node, "mlp" + parsedPath(jc)));
             return 2;
         }
         try {
@@ -100,84 +89,6 @@ public final class Main {
         }
     }
 
-    /** The command tree; option objects are fresh for every run. */
-    private static Node commands() {
-        List<Module> training = List.of(new TrainingModule());
-        Node root = new Node(null, null, List.of(), """
-                Examples:
-                  mlp galaxy train                          train on the built-in images, the tutorial's settings
-                  mlp galaxy classify photo.jpg images/     galaxy or not, with the probability
-                  mlp circle-line                           the circle/line tutorial on built-in drawings
-                  mlp generate galaxy --out my-set          write the synthetic images to a folder
-                  mlp model inspect galaxy.mlp              what a model file holds
-                  mlp serve                                 a web page that tells galaxies from other images
-                Run 'mlp COMMAND --help' for a command's options.
-                """);
-        Node galaxy = root.add("galaxy", new GroupOptions(), null, List.of(), """
-                Examples:
-                  mlp galaxy train
-                  mlp galaxy classify --model galaxy.mlp photo.jpg
-                  mlp galaxy evaluate --model galaxy.mlp --galaxies gz2/ --non-galaxies photos/
-                """);
-        galaxy.add("train", new GalaxyTrain.Options(), GalaxyTrain.class, with(training, new GalaxyModule()), """
-                Examples:
-                  mlp galaxy train                                   the tutorial: 20 epochs of mini-batch gd
-                  mlp galaxy train --galaxies gz2/ --non-galaxies picsum/ --epochs 30
-                  mlp galaxy train --optimizer adam --learning-rate 0.001 --early-stopping 5
-                  mlp galaxy train --resume galaxy.mlp --epochs 40   continue, bit for bit, to epoch 40
-                  mlp galaxy train --precision float                 float32 throughout, about twice as fast
-                """);
-        galaxy.add("classify", new GalaxyClassify.Options(), GalaxyClassify.class, training, """
-                Examples:
-                  mlp galaxy classify photo.jpg
-                  mlp galaxy classify --model my.mlp folder-of-images/
-                """);
-        galaxy.add("evaluate", new GalaxyEvaluate.Options(), GalaxyEvaluate.class, training, """
-                Examples:
-                  mlp galaxy evaluate --model galaxy.mlp --galaxies ../shared/data/galaxy-sample/galaxies \\
-                      --non-galaxies ../shared/data/galaxy-sample/non-galaxies
-                """);
-        Node circleLine = root.add("circle-line", new CircleLine.Options(), CircleLine.class,
-                with(training, new CircleLineModule()), """
-                Examples:
-                  mlp circle-line                                the tutorial's two networks on built-in drawings
-                  mlp circle-line --data circle-line-tutorial/   on the tutorial's own folder layout
-                  mlp circle-line --mode softmax --features pixels --image my-drawing.png
-                  mlp circle-line --compare                      features vs pixels, two networks vs softmax
-                  mlp circle-line features images/ --out input-file.txt
-                """);
-        circleLine.add("features", new CircleLineFeaturesCsv.Options(), CircleLineFeaturesCsv.class, List.of(), """
-                Examples:
-                  mlp circle-line features circle-line-tutorial/images --out input-file.txt
-                """);
-        root.add("serve", new Serve.Options(), Serve.class, List.of(), """
-                Examples:
-                  mlp serve                                      the page at http://127.0.0.1:8080/
-                  mlp serve --model galaxy.mlp --model cl.mlp     and a drawing page at /draw
-                  mlp serve --model cl.mlp                       the drawing page alone
-                  mlp serve --model galaxy.mlp --port 9000 --max-upload 5000000
-                  curl -H 'Content-Type: image/jpeg' --data-binary @photo.jpg http://127.0.0.1:8080/api/classify
-                """);
-        root.add("generate", new Generate.Options(), Generate.class, List.of(), """
-                Examples:
-                  mlp generate galaxy --out my-set --count 1025 --others 1025 --contact-sheet sheet.png
-                  mlp generate circle-line --out drawings --count 40
-                """);
-        Node model = root.add("model", new GroupOptions(), null, List.of(), "");
-        model.add("inspect", new ModelInspect.Options(), ModelInspect.class, List.of(), """
-                Examples:
-                  mlp model inspect galaxy.mlp
-                """);
-        root.add("optimizers", new ListOptimizers.Options(), ListOptimizers.class, training, "");
-        return root;
-    }
-
-    private static List<Module> with(List<Module> modules, Module more) {
-        List<Module> all = new ArrayList<>(modules);
-        all.add(more);
-        return all;
-    }
-
     /** Binds the parsed options object, so the command can have it injected. */
     private static Module options(Object options) {
         return binder -> bind(binder, options);
@@ -186,37 +97,6 @@ public final class Main {
     @SuppressWarnings("unchecked")
     private static <T> void bind(com.google.inject.Binder binder, T options) {
         binder.bind((Class<T>) options.getClass()).toInstance(options);
-    }
-
-    /** A command's options and examples; for the root and groups, their commands in one line each. */
-    private static String usage(JCommander jc, Node node, String path) {
-        StringBuilder text = new StringBuilder();
-        if (node.children.isEmpty()) {
-            jc.getUsageFormatter().usage(text);
-            int name = text.indexOf("Usage: ") + "Usage: ".length();
-            text.replace(name, name + jc.getProgramName().length(), path);   // the whole path: mlp galaxy train
-        } else {
-            String name = jc.getProgramName() == null ? "mlp" : jc.getProgramName();
-            if (name.equals("mlp")) {
-                text.append("mlp: multilayer perceptrons from scratch, the circle/line and galaxy tutorials.\n\n");
-            }
-            text.append("Usage: ").append(name.equals("mlp") ? "mlp" : "mlp " + name)
-                    .append(" COMMAND [options]   (global options: --help, --verbose, -q, --version)\n\nCommands:\n");
-            list(node, "", text);
-        }
-        return text + (node.examples.isEmpty() ? "" : "\n" + node.examples);
-    }
-
-    private static void list(Node node, String prefix, StringBuilder text) {
-        for (Map.Entry<String, Node> e : node.children.entrySet()) {
-            Node child = e.getValue();
-            String path = prefix + e.getKey();
-            if (child.command != null) {
-                Parameters p = child.options.getClass().getAnnotation(Parameters.class);
-                text.append(String.format("  %-24s %s%n", path, p == null ? "" : p.commandDescription()));
-            }
-            list(child, path + " ", text);
-        }
     }
 
     /**
@@ -276,39 +156,5 @@ public final class Main {
             return t.getMessage();
         }
         return "unexpected error: " + t + " (run with --verbose for the stack trace)";
-    }
-
-    /** A group of commands, such as {@code galaxy}: only the global flags. */
-    @Parameters(commandDescription = "A group of commands")
-    static final class GroupOptions extends CommonOptions {
-    }
-
-    /** A command in the tree: its options, what runs it, its modules, its examples and its subcommands. */
-    private static final class Node {
-        final Object options;
-        final Class<? extends Command> command;
-        final List<Module> modules;
-        final String examples;
-        final Map<String, Node> children = new LinkedHashMap<>();
-
-        Node(Object options, Class<? extends Command> command, List<Module> modules, String examples) {
-            this.options = options;
-            this.command = command;
-            this.modules = modules;
-            this.examples = examples;
-        }
-
-        Node add(String name, Object options, Class<? extends Command> command, List<Module> modules, String examples) {
-            Node child = new Node(options, command, modules, examples);
-            children.put(name, child);
-            return child;
-        }
-
-        void attach(JCommander jc) {
-            for (Map.Entry<String, Node> e : children.entrySet()) {
-                jc.addCommand(e.getKey(), e.getValue().options);
-                e.getValue().attach(jc.getCommands().get(e.getKey()));
-            }
-        }
     }
 }

@@ -13,10 +13,12 @@ import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 
+@Tag("slow")
 class GeneratedDataTest {
 
     @TempDir

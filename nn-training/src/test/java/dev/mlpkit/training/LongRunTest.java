@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.mlpkit.nn.Network;
@@ -14,6 +15,7 @@ import dev.mlpkit.training.batching.MiniBatch;
 import dev.mlpkit.training.optimizer.Adam;
 
 /** A long run keeps its memory: 200 epochs do not grow the heap after warm-up (sampled after GC). */
+@Tag("slow")
 class LongRunTest {
 
     /** The history of 180 epochs (a record each) and GC noise; the network's own buffers are far larger. */

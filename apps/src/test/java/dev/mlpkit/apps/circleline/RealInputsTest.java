@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import dev.mlpkit.features.ImageDecoder;
  * line through it), and every mode 85% of each class of the tutorial's drawings. docs/built-in-data.md has the
  * figures and the targets still ahead of them.
  */
+@Tag("slow")
 class RealInputsTest {
 
     private static final int GLYPHS_PER_CLASS = 300;

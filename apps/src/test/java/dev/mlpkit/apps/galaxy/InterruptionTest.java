@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import dev.mlpkit.nn.model.Model;
 import dev.mlpkit.nn.model.ModelFile;
 
 /** Training in a child JVM, interrupted with SIGINT (saves and resumes exactly) or killed with SIGKILL (no damage). */
+@Tag("slow")
 class InterruptionTest {
 
     private static final int EPOCHS = 40;

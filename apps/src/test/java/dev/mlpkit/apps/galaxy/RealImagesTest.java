@@ -19,6 +19,7 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import dev.mlpkit.apps.MainTest.Run;
  * images it never saw: the real Galaxy Zoo galaxies and Lorem Picsum photos of ../shared/data/galaxy-sample, each
  * class scored on its own, and plain pictures made here with Java2D (uniform, linear gradients, noise).
  */
+@Tag("slow")
 class RealImagesTest {
 
     @TempDir

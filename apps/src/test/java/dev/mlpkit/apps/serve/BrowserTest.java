@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -16,6 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The page in a real headless browser ({@link Chromium}). Opens the page, uploads a galaxy, reads the verdict, and saves a screenshot to
  * apps/target/screenshots/serve-page.png.
  */
+@Tag("slow")
 class BrowserTest {
 
     @Test

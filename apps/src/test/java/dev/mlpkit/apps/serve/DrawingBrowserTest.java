@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -20,6 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * WebDriver's actions, and the verdict is read after each; screenshots go to apps/target/screenshots/draw-circle.png,
  * draw-line.png and, on a phone-wide window, draw-phone.png.
  */
+@Tag("slow")
 class DrawingBrowserTest {
 
     static ModelServer server;
