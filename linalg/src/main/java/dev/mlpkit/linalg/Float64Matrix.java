@@ -110,6 +110,11 @@ final class Float64Matrix extends Matrix {
     }
 
     @Override
+    void addColumnThenLogistic(Matrix column) {
+        kernel().addColumnThenLogistic(data, rows(), cols(), same(column).data, threads());
+    }
+
+    @Override
     void timesLogisticSlope(Matrix a) {
         kernel().timesLogisticSlope(same(a).data, data, data.length);
     }

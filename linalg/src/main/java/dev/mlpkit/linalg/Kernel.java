@@ -125,6 +125,30 @@ public interface Kernel {
         }
     }
 
+    /**
+     * {@code x(i, j) = 1 / (1 + e^-(x(i, j) + column(i)))} for a {@code rows x cols} x: a sigmoid layer's bias and
+     * activation. The sum rounds as adding the column in a pass of its own would, so the bits are those of this
+     * default (the additions, then {@link #logistic(double[], int, int)}); a kernel may do both in one pass.
+     */
+    default void addColumnThenLogistic(double[] x, int rows, int cols, double[] column, int threads) {
+        for (int j = 0; j < cols; j++) {
+            for (int i = 0; i < rows; i++) {
+                x[j * rows + i] += column[i];
+            }
+        }
+        logistic(x, rows * cols, threads);
+    }
+
+    /** {@link #addColumnThenLogistic(double[], int, int, double[], int)} in float32: each sum rounds to float. */
+    default void addColumnThenLogistic(float[] x, int rows, int cols, float[] column, int threads) {
+        for (int j = 0; j < cols; j++) {
+            for (int i = 0; i < rows; i++) {
+                x[j * rows + i] += column[i];
+            }
+        }
+        logistic(x, rows * cols, threads);
+    }
+
     /** {@code g = g * a (1 - a)} on the first {@code length} elements: the logistic function's backpropagation. */
     default void timesLogisticSlope(double[] a, double[] g, int length) {
         for (int i = 0; i < length; i++) {

@@ -216,6 +216,21 @@ public abstract sealed class Matrix permits Float64Matrix, Float32Matrix {
     /** Replaces every element {@code x} by the logistic function {@code 1 / (1 + e^-x)}, on the kernel. */
     public abstract void logisticInPlace();
 
+    /**
+     * Adds the {@code rows x 1} {@code column} to every column, then takes the logistic function of every element: a
+     * sigmoid layer's {@code a = 1 / (1 + e^-(z + b))}, with the bits of {@link #addColumnToEachColumnInPlace} and
+     * then {@link #logisticInPlace()}, in one pass on the kernel.
+     */
+    public final void addColumnThenLogisticInPlace(Matrix column) {
+        if (column.rows != rows || column.cols != 1) {
+            throw shapeError("a column to add", column, rows + "x1");
+        }
+        checkWritable();
+        addColumnThenLogistic(column);
+    }
+
+    abstract void addColumnThenLogistic(Matrix column);
+
     /** {@code this = this * a (1 - a)}, element by element, on the kernel: the logistic function's backpropagation. */
     public final void timesLogisticSlopeInPlace(Matrix a) {
         checkSameShape(a);

@@ -196,6 +196,23 @@ class MatrixTest {
         assertThrows(IllegalArgumentException.class, () -> Compute.ojAlgo().withThreads(0));
     }
 
+    /** A sigmoid layer's bias and activation in one call: the bits of adding the bias, then the logistic function. */
+    @Test
+    void theLogisticOfASumWithAColumnIsTheSumThenTheLogistic() {
+        for (MatrixFactory f : BOTH) {
+            Matrix z = f.fromRows(new double[][] { { -3, 0.25, 40 }, { 1e-3, -90, 2 } });
+            Matrix bias = f.fromRows(new double[][] { { 0.1 }, { -0.7 } });
+            Matrix expected = z.copy();
+            expected.addColumnToEachColumnInPlace(bias);
+            expected.logisticInPlace();
+            z.addColumnThenLogisticInPlace(bias);
+            for (int k = 0; k < z.size(); k++) {
+                assertEquals(expected.get(k), z.get(k), 0.0, f.name() + " element " + k);
+            }
+            assertThrows(IllegalArgumentException.class, () -> z.addColumnThenLogisticInPlace(f.zeros(3, 1)));
+        }
+    }
+
     /** Without a faster kernel, the logistic function is Math.exp's, and float32 rounds it once and flushes as above. */
     @Test
     void theLogisticFunctionOfTheOjAlgoKernelIsMathExpsOneElementAtATime() {

@@ -32,6 +32,15 @@ public interface Activation {
     void applyInPlace(Matrix z);
 
     /**
+     * Adds the layer's {@code bias} [units x 1] to every column of {@code z}, then {@link #applyInPlace(Matrix)}: a
+     * layer's {@code a = f(z + b)}. An activation the kernel computes may do both in one pass, with the same bits.
+     */
+    default void applyInPlace(Matrix z, Matrix bias) {
+        z.addColumnToEachColumnInPlace(bias);
+        applyInPlace(z);
+    }
+
+    /**
      * Turns {@code g = dC/da} into {@code dC/dz} in place, given this layer's output {@code a = f(z)}; both are
      * [units x batch].
      */

@@ -132,9 +132,10 @@ public final class Network {
     /** Layer l's bias and activation on its weighted inputs: {@code a = f(z + b)}. */
     private void activate(int l, Matrix z) {
         if (parameters.hasBiases(l)) {
-            z.addColumnToEachColumnInPlace(parameters.biases(l));
+            spec.layer(l).activation().applyInPlace(z, parameters.biases(l));
+        } else {
+            spec.layer(l).activation().applyInPlace(z);
         }
-        spec.layer(l).activation().applyInPlace(z);
     }
 
     private Buffers buffersFor(Matrix input) {

@@ -16,6 +16,12 @@ final class Sigmoid extends ElementwiseActivation {
         z.logisticInPlace();
     }
 
+    /** The bias and the logistic function in one pass on the kernel. */
+    @Override
+    public void applyInPlace(Matrix z, Matrix bias) {
+        z.addColumnThenLogisticInPlace(bias);
+    }
+
     /** On the kernel too, a vector at a time rather than through {@link #derivativeFromOutput}. */
     @Override
     public void backpropInPlace(Matrix a, Matrix g) {

@@ -126,12 +126,11 @@ public final class SimdKernel implements Kernel {
     private <T> void add(PackedProduct<T> product, boolean transposeA, boolean transposeB, int m, int n, int k, T a,
             T b, double scale, double alpha, T y, int threads) {
         WarmUp.awaitIfBig(product.precision, m, n, k);
-        Share share = (i0, i1, j0, j1) -> product.blockAdd(transposeA, transposeB, m, n, k, a, b, scale, alpha, y, i0,
-                i1, j0, j1);
         if (threads < 2 || (long) m * n * k < PARALLEL_WORK) {
-            share.run(0, m, 0, n);
+            product.blockAdd(transposeA, transposeB, m, n, k, a, b, scale, alpha, y, 0, m, 0, n);
         } else {
-            split(product, m, n, threads, share);
+            split(product, m, n, threads, (i0, i1, j0, j1) -> product.blockAdd(transposeA, transposeB, m, n, k, a, b,
+                    scale, alpha, y, i0, i1, j0, j1));
         }
     }
 
@@ -184,6 +183,25 @@ public final class SimdKernel implements Kernel {
     @Override
     public void logistic(float[] x, int length, int threads) {
         inParts(length, length, threads, (from, to) -> FloatLogistic.apply(x, from, to));
+    }
+
+    /** One pass over x, a range of columns per thread. */
+    @Override
+    public void addColumnThenLogistic(double[] x, int rows, int cols, double[] column, int threads) {
+        inParts(cols, (long) rows * cols, threads, (from, to) -> {
+            for (int j = from; j < to; j++) {
+                DoubleLogistic.apply(x, j * rows, (j + 1) * rows, column, 0);
+            }
+        });
+    }
+
+    @Override
+    public void addColumnThenLogistic(float[] x, int rows, int cols, float[] column, int threads) {
+        inParts(cols, (long) rows * cols, threads, (from, to) -> {
+            for (int j = from; j < to; j++) {
+                FloatLogistic.apply(x, j * rows, (j + 1) * rows, column, 0);
+            }
+        });
     }
 
     @Override

@@ -69,6 +69,7 @@ final class WarmUp {
         Matrix weights = filled(f, 37, 270);
         Matrix input = filled(f, 270, 29);
         Matrix output = f.zeros(37, 29);
+        Matrix bias = filled(f, 37, 1);
         Matrix gradient = f.zeros(37, 270);
         Matrix delta = f.zeros(270, 29);
         Matrix outputWeights = filled(f, 1, 37);
@@ -86,7 +87,7 @@ final class WarmUp {
             }
             double step = round % 2 == 0 ? -1e-3 : 1e-3;                 // updates go back and forth
             weights.multiplyInto(input, output);                         // forward
-            output.logisticInPlace();                                    // sigmoid
+            output.addColumnThenLogisticInPlace(bias);                   // bias and sigmoid
             weights.multiplyInto(true, output, false, 1.0, delta);       // delta
             delta.timesLogisticSlopeInPlace(input);                      // sigmoid's backpropagation
             output.multiplyInto(false, input, true, 0.5, gradient);      // weight gradient

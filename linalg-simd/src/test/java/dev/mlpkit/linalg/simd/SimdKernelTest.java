@@ -303,6 +303,49 @@ class SimdKernelTest {
         }
     }
 
+    /**
+     * A sigmoid layer's bias and logistic function in one pass, split over threads from 262144 elements, has the bits
+     * of adding the bias in a pass of its own and then the logistic function. Shapes: one element, rows that leave a
+     * scalar tail in every column, whole vectors, a galaxy batch, and two shapes that are split.
+     */
+    @Test
+    void aBiasedLogisticHasTheBitsOfAddingTheBiasThenTheLogisticFunction() {
+        for (int[] shape : new int[][] { { 1, 1 }, { 37, 3 }, { 16, 4 }, { 256, 100 }, { 37, 7100 }, { 256, 1100 } }) {
+            int rows = shape[0];
+            int cols = shape[1];
+            int n = rows * cols;
+            String what = rows + "x" + cols;
+            SplittableRandom random = new SplittableRandom(31L * rows + cols);
+            double[] x = random.doubles(n, -20, 20).toArray();
+            x[n - 1] = -100;    // a float32 result below Float.MIN_NORMAL: flushed in both
+            double[] bias = random.doubles(rows, -3, 3).toArray();
+            float[] xf = new float[n];
+            float[] biasf = new float[rows];
+            for (int i = 0; i < n; i++) {
+                xf[i] = (float) x[i];
+            }
+            for (int i = 0; i < rows; i++) {
+                biasf[i] = (float) bias[i];
+            }
+            double[] expected = x.clone();
+            float[] expectedf = xf.clone();
+            for (int i = 0; i < n; i++) {
+                expected[i] += bias[i % rows];
+                expectedf[i] += biasf[i % rows];
+            }
+            KERNEL.logistic(expected, n, 1);
+            KERNEL.logistic(expectedf, n, 1);
+            for (int threads : new int[] { 1, 2, 4 }) {
+                double[] actual = x.clone();
+                float[] actualf = xf.clone();
+                KERNEL.addColumnThenLogistic(actual, rows, cols, bias, threads);
+                KERNEL.addColumnThenLogistic(actualf, rows, cols, biasf, threads);
+                assertArrayEquals(expected, actual, what + " float64, " + threads + " threads");
+                assertArrayEquals(expectedf, actualf, what + " float32, " + threads + " threads");
+            }
+        }
+    }
+
     /** An update big enough to be split over threads has the bits of the one-thread loop. */
     @Test
     void aSplitUpdateEqualsTheLoopOnOneThread() {
