@@ -7,9 +7,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -26,13 +28,38 @@ import dev.mlpkit.features.ImageDecodeException;
  * /api/classify}; the drawing page at {@code /draw} (and at {@code /} when no galaxy model is served) with {@code POST
  * /api/draw}; each takes the image as the body or as a {@code multipart/form-data} file. {@code GET /api/model}
  * describes the galaxy model ({@code ?app=circle-line}: the circle-line one) and {@code GET /health} answers ok.
- * Uploads above the limit get 413, other content types 415, damaged images 400, a model that is not served 404, each
- * with a JSON {@code error} sentence; nothing is written to disk.
+ * Uploads above the limit get 413, other content types 415, damaged images 400, a model that is not served 404, a
+ * request that finds every classifier busy for {@value #BUSY_SECONDS} s 503, each with a JSON {@code error} sentence;
+ * nothing is written to disk. A client has {@value #REQUEST_SECONDS} s to send its whole request, or the connection is
+ * closed (the JDK server can answer nothing then), and the threads that read requests outnumber the classifiers, so
+ * slow clients hold up neither the page, {@code /health} nor the others' images.
  */
 final class ModelServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Seconds a client has to send a whole request (line, headers and body); the JDK server then cuts it off. */
+    static final int REQUEST_SECONDS = 10;
+    /** Seconds to take a whole response. */
+    private static final int RESPONSE_SECONDS = 30;
+    /** Connections open at once; the JDK server closes any more as soon as it accepts them. */
+    private static final int MAX_CONNECTIONS = 256;
+    /** How long a request waits for a classifier to be free before it is answered 503. */
+    private static final long BUSY_SECONDS = 10;
+
+    static {
+        // The JDK server reads these once, when its first server is made, and has no other way to set them; a value
+        // given on the command line (-D) wins.
+        setIfAbsent("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
+        setIfAbsent("sun.net.httpserver.maxRspTime", RESPONSE_SECONDS);
+        setIfAbsent("jdk.httpserver.maxConnections", MAX_CONNECTIONS);
+    }
+
+    private static void setIfAbsent(String property, int value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, String.valueOf(value));
+        }
+    }
 
     /** An uploaded image and its file name. */
     private record Upload(byte[] image, String name) {
@@ -42,7 +69,10 @@ final class ModelServer implements AutoCloseable {
     private final DrawingService drawing;
     private final long maxUploadBytes;
     private final HttpServer server;
+    /** The threads that read requests and write answers: more than the classifiers, so slow clients wait apart. */
     private final ExecutorService workers;
+    /** One permit per request classified at once (the CPU work). */
+    private final Semaphore classifiers;
     private final byte[] galaxyPage;
     private final byte[] drawingPage;
     private final byte[] style;
@@ -60,7 +90,8 @@ final class ModelServer implements AutoCloseable {
         this.drawingPage = page("draw.html", galaxy == null ? "" : "<nav><a href=\"/\">Is it a galaxy?</a></nav>");
         this.style = page("style.css", "");
         this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
-        this.workers = Executors.newFixedThreadPool(threads);
+        this.workers = Executors.newFixedThreadPool(4 * threads + 16);
+        this.classifiers = new Semaphore(threads);
         server.setExecutor(workers);
         server.createContext("/", this::page);
         server.createContext("/api/classify", this::classify);
@@ -179,9 +210,23 @@ final class ModelServer implements AutoCloseable {
         }
         try {
             Upload upload = upload(exchange);
-            if (upload != null) {
-                json(exchange, 200, answer.of(upload.image(), upload.name()));
+            if (upload == null) {
+                return;
             }
+            if (!classifiers.tryAcquire(BUSY_SECONDS, TimeUnit.SECONDS)) {
+                error(exchange, 503, "the server is busy classifying other images; try again in a moment");
+                return;
+            }
+            Map<String, Object> result;
+            try {
+                result = answer.of(upload.image(), upload.name());
+            } finally {
+                classifiers.release();
+            }
+            json(exchange, 200, result);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error(exchange, 503, "the server is stopping");
         } catch (ImageDecodeException e) {
             error(exchange, 400, e.getMessage());
         } catch (RuntimeException e) {
@@ -202,9 +247,10 @@ final class ModelServer implements AutoCloseable {
             return null;
         }
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        type = type == null ? "" : type.trim().toLowerCase();
-        boolean multipart = type.startsWith("multipart/form-data");
-        if (!multipart && !type.startsWith("image/") && !type.startsWith("application/octet-stream")) {
+        type = type == null ? "" : type.trim();
+        String media = type.toLowerCase(Locale.ROOT);    // the media type is case-insensitive, the boundary is not
+        boolean multipart = media.startsWith("multipart/form-data");
+        if (!multipart && !media.startsWith("image/") && !media.startsWith("application/octet-stream")) {
             error(exchange, 415, "send an image (image/jpeg, image/png, ... or multipart/form-data), not '"
                     + (type.isEmpty() ? "no content type" : type) + "'");
             return null;
@@ -222,7 +268,12 @@ final class ModelServer implements AutoCloseable {
         String name = "upload";
         if (multipart) {
             String boundary = Multipart.boundary(type);
-            Multipart.Part part = boundary == null ? null : Multipart.firstFile(body, boundary);
+            if (boundary == null) {
+                error(exchange, 400, "a multipart/form-data upload needs a boundary of 1 to " + Multipart.MAX_BOUNDARY
+                        + " characters");
+                return null;
+            }
+            Multipart.Part part = Multipart.firstFile(body, boundary);
             if (part == null) {
                 error(exchange, 400, "the form holds no file");
                 return null;

@@ -16,13 +16,20 @@ final class Multipart {
     private Multipart() {
     }
 
-    /** The boundary of a {@code multipart/form-data; boundary=...} content type, or null. */
+    /** The longest boundary RFC 2046 allows: a longer one is refused, which also bounds the search for it. */
+    static final int MAX_BOUNDARY = 70;
+
+    /**
+     * The boundary of a {@code multipart/form-data; boundary=...} content type, as sent (a boundary is case
+     * sensitive: browsers send mixed case), or null when there is none or it is longer than {@value #MAX_BOUNDARY}.
+     */
     static String boundary(String contentType) {
         for (String parameter : contentType.split(";")) {
             String p = parameter.trim();
             if (p.regionMatches(true, 0, "boundary=", 0, 9)) {
                 String b = p.substring(9);
-                return b.startsWith("\"") && b.endsWith("\"") && b.length() > 1 ? b.substring(1, b.length() - 1) : b;
+                b = b.startsWith("\"") && b.endsWith("\"") && b.length() > 1 ? b.substring(1, b.length() - 1) : b;
+                return b.isEmpty() || b.length() > MAX_BOUNDARY ? null : b;
             }
         }
         return null;
@@ -67,9 +74,13 @@ final class Multipart {
         }
         int end = headers.indexOf('"', i + 10);
         String name = end < 0 ? "" : headers.substring(i + 10, end);
-        return name.isBlank() ? "upload" : name.replaceAll(".*[/\\\\]", "");
+        // The name without the folders some browsers send: after the last slash or backslash (no regular expression,
+        // whose backtracking on a long name would be quadratic).
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        return name.isBlank() ? "upload" : name;
     }
 
+    /** Where {@code pattern} (at most a boundary long) first occurs from {@code from} on: linear in the data's length. */
     private static int indexOf(byte[] data, byte[] pattern, int from) {
         outer:
         for (int i = Math.max(0, from); i <= data.length - pattern.length; i++) {

@@ -46,7 +46,7 @@ public final class Serve implements Command {
                 validateWith = Validators.PositiveInteger.class)
         public int maxPixels = (int) ImageDecoder.DEFAULT_MAX_PIXELS;
 
-        @Parameter(names = "--threads", description = "Requests handled at once (default: the number of cores)",
+        @Parameter(names = "--threads", description = "Images classified at once (default: the number of cores)",
                 validateWith = Validators.PositiveInteger.class)
         public int threads = Runtime.getRuntime().availableProcessors();
     }

@@ -64,10 +64,23 @@ class ServeTest {
         }
     }
 
+    /** The boundary as Chrome, Edge and Safari send it: mixed case, which must be kept as it is. */
+    /** RFC 2046 allows boundaries of at most 70 characters: a longer one is refused with a sentence. */
+    @Test
+    void aBoundaryLongerThanTheStandardAllowsIsRefused() throws Exception {
+        String boundary = "b".repeat(71);
+        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"g.jpg\"\r\n\r\nx\r\n--"
+                + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<String> response = post("/api/classify", "multipart/form-data; boundary=" + boundary, body);
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("a multipart/form-data upload needs a boundary of 1 to 70 characters",
+                json(response).get("error").asText());
+    }
+
     @Test
     void aMultipartFormUploadWorksToo() throws Exception {
         byte[] image = Files.readAllBytes(unseen.resolve("galaxies/galaxy-1.jpg"));
-        String boundary = "----mlpkit" + System.nanoTime();
+        String boundary = "----WebKitFormBoundaryQx7RbD2mZk9TfA1c";
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"g.jpg\"\r\n"
                 + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1);

@@ -13,14 +13,18 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -60,6 +64,8 @@ public final class ModelFile {
     private static final int MAX_MANIFEST_BYTES = 1 << 24;
     private static final byte[] MAGIC_BYTES = MAGIC.getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Reads a manifest as one JSON value and nothing after it. */
+    private static final ObjectReader STRICT = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ModelFile() {
     }
@@ -170,7 +176,7 @@ public final class ModelFile {
         }
         JsonNode manifest;
         try {
-            manifest = JSON.readTree(new String(bytes, HEADER_BYTES, manifestLength, StandardCharsets.UTF_8));
+            manifest = STRICT.readTree(new String(bytes, HEADER_BYTES, manifestLength, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new ModelFileException(name + " is damaged: its manifest is not valid JSON", e);
         }
@@ -240,19 +246,21 @@ public final class ModelFile {
                 throw invalid("its network spec is invalid: " + e.getMessage());
             }
             Map<String, Matrix> arrays = readArrays();
+            // The network's shapes against the arrays the file holds, before its parameters are made: a spec can ask
+            // for far more than the file has.
+            for (int l = 0; l < spec.depth(); l++) {
+                expect(arrays, spec, "layer" + (l + 1) + ".weights", spec.layer(l).size(), spec.fanIn(l));
+                if (spec.layer(l).bias()) {
+                    expect(arrays, spec, "layer" + (l + 1) + ".biases", spec.layer(l).size(), 1);
+                }
+            }
             Parameters parameters = Parameters.zeros(spec, factory);
             for (int k = 0; k < parameters.names().size(); k++) {
-                String arrayName = parameters.names().get(k);
-                Matrix expected = parameters.matrices().get(k);
-                Matrix found = arrays.remove(arrayName);
-                if (found == null) {
-                    throw invalid("it has no array '" + arrayName + "', which network " + spec + " needs");
+                Matrix found = arrays.remove(parameters.names().get(k));
+                if (!found.isAllFinite()) {
+                    throw invalid("array '" + parameters.names().get(k) + "' holds a number that is not finite");
                 }
-                if (found.rows() != expected.rows() || found.cols() != expected.cols()) {
-                    throw invalid("array '" + arrayName + "' is " + found.shape() + " but network " + spec
-                            + " needs " + expected.shape());
-                }
-                found.copyInto(expected);
+                found.copyInto(parameters.matrices().get(k));
             }
             Map<String, Object> metadata;
             JsonNode metadataNode = manifest.path("metadata");
@@ -270,6 +278,19 @@ public final class ModelFile {
             return new Model(parameters, arrays, metadata, text("mlpkitVersion"), created);
         }
 
+        /** Refuses the file unless it holds an array {@code name} of {@code rows x cols}. */
+        private void expect(Map<String, Matrix> arrays, NetworkSpec spec, String name, int rows, int cols)
+                throws ModelFileException {
+            Matrix found = arrays.get(name);
+            if (found == null) {
+                throw invalid("it has no array '" + name + "', which network " + spec + " needs");
+            }
+            if (found.rows() != rows || found.cols() != cols) {
+                throw invalid("array '" + name + "' is " + found.shape() + " but network " + spec + " needs " + rows
+                        + "x" + cols);
+            }
+        }
+
         private Map<String, Matrix> readArrays() throws ModelFileException {
             JsonNode list = manifest.path("arrays");
             if (!list.isArray()) {
@@ -277,21 +298,30 @@ public final class ModelFile {
             }
             List<int[]> shapes = new ArrayList<>();
             List<String> names = new ArrayList<>();
-            long values = 0;
+            Set<String> seen = new HashSet<>();
+            long available = arraysEnd - arraysStart;
+            long bytesNeeded = 0;
+            boolean tooMany = false;
             for (JsonNode a : list) {
-                String arrayName = a.path("name").asText("");
-                int rows = a.path("rows").asInt(0);
-                int cols = a.path("cols").asInt(0);
-                if (arrayName.isEmpty() || rows < 1 || cols < 1 || names.contains(arrayName)) {
-                    throw invalid("its manifest lists an array without a unique name and a positive size: " + a);
+                String arrayName = a.path("name").isTextual() ? a.path("name").asText() : "";
+                int rows = size(a.path("rows"));
+                int cols = size(a.path("cols"));
+                if (arrayName.isEmpty() || rows < 1 || cols < 1 || !seen.add(arrayName)) {
+                    throw invalid("its manifest lists an array without a unique name and a positive whole size: "
+                            + abbreviated(a));
                 }
                 names.add(arrayName);
                 shapes.add(new int[] { rows, cols });
-                values += (long) rows * cols;
+                long values = (long) rows * cols;    // below 2^62: no overflow, nor in the sum, which stops first
+                if (values > (Long.MAX_VALUE / 2 - bytesNeeded) / 8) {
+                    tooMany = true;
+                    break;
+                }
+                bytesNeeded += 8 * values;
             }
-            long available = arraysEnd - arraysStart;
-            if (8 * values != available) {
-                throw invalid("its manifest's arrays need " + 8 * values + " bytes but the file holds " + available);
+            if (tooMany || bytesNeeded != available) {
+                throw invalid("its manifest's arrays need " + (tooMany ? "more than " + available
+                        : String.valueOf(bytesNeeded)) + " bytes but the file holds " + available);
             }
             Map<String, Matrix> arrays = new LinkedHashMap<>();
             int position = arraysStart;
@@ -306,6 +336,17 @@ public final class ModelFile {
                 arrays.put(names.get(k), m);
             }
             return arrays;
+        }
+
+        /** A manifest size: a whole number from 1 to 2^31 - 1, or 0 (refused by the caller) for anything else. */
+        private static int size(JsonNode node) {
+            return node.isIntegralNumber() && node.canConvertToInt() && node.intValue() > 0 ? node.intValue() : 0;
+        }
+
+        /** A manifest entry for a message, cut short when a crafted one is long. */
+        private static String abbreviated(JsonNode node) {
+            String text = node.toString();
+            return text.length() <= 200 ? text : text.substring(0, 200) + "...";
         }
 
         private String text(String field) throws ModelFileException {

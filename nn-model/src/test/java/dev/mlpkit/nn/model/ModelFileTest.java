@@ -150,6 +150,54 @@ class ModelFileTest {
                 + " 3-2:sigmoid-1:sigmoid/bce needs", rewrittenManifest(model, "layer2.biases", "layer2.extras").getMessage());
     }
 
+    /**
+     * Files whose checksum is right (anyone can recompute a SHA-256) but whose manifest lies are refused with a
+     * sentence before anything is allocated: huge layers, sizes past 32 bits or not whole, array sizes whose bytes
+     * would wrap around, weights that are not finite numbers, data after the manifest's JSON.
+     */
+    @Test
+    void aSignedManifestThatLiesIsRefusedBeforeAnythingIsAllocated() throws Exception {
+        Model model = sampleModel("3-2-1");
+        assertEquals(NAME + " is not a valid model: array 'layer1.weights' is 2x3 but network"
+                + " 3-1000000000:sigmoid-1:sigmoid/bce needs 1000000000x3",
+                rewrittenManifest(model, "\"spec\" : \"3-2:", "\"spec\" : \"3-1000000000:").getMessage());
+        assertEquals(NAME + " is not a valid model: its manifest lists an array without a unique name and a positive"
+                + " whole size: {\"name\":\"layer1.weights\",\"rows\":4294967298,\"cols\":3}",
+                rewrittenManifest(model, "\"rows\" : 2,\n    \"cols\" : 3", "\"rows\" : 4294967298,\n    \"cols\" : 3")
+                        .getMessage());
+        assertEquals(NAME + " is not a valid model: its manifest lists an array without a unique name and a positive"
+                + " whole size: {\"name\":\"layer1.weights\",\"rows\":2.5,\"cols\":3}",
+                rewrittenManifest(model, "\"rows\" : 2,\n    \"cols\" : 3", "\"rows\" : 2.5,\n    \"cols\" : 3")
+                        .getMessage());
+        assertEquals(NAME + " is not a valid model: its manifest's arrays need more than 88 bytes but the file holds 88",
+                rewrittenManifest(model, "\"rows\" : 2,\n    \"cols\" : 3",
+                        "\"rows\" : 2147483647,\n    \"cols\" : 2147483647").getMessage());
+        assertEquals(NAME + " is damaged: its manifest is not valid JSON", trailingData(model).getMessage());
+
+        byte[] bytes = ModelFile.toBytes(model);
+        int arraysStart = 16 + ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(12);
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putDouble(arraysStart + 8, Double.NaN);
+        resign(bytes);
+        assertEquals(NAME + " is not a valid model: array 'layer1.weights' holds a number that is not finite",
+                assertThrows(ModelFileException.class, () -> read(bytes)).getMessage());
+    }
+
+    /** A manifest followed by more JSON inside its own length: refused, not read up to the first value. */
+    private ModelFileException trailingData(Model model) throws Exception {
+        byte[] bytes = ModelFile.toBytes(model);
+        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int manifestLength = in.getInt(12);
+        byte[] newManifest = (new String(bytes, 16, manifestLength, StandardCharsets.UTF_8) + " {\"more\": 1}")
+                .getBytes(StandardCharsets.UTF_8);
+        ByteBuffer out = ByteBuffer.allocate(bytes.length - manifestLength + newManifest.length)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        out.put(bytes, 0, 12).putInt(newManifest.length).put(newManifest);
+        out.put(bytes, 16 + manifestLength, bytes.length - 16 - manifestLength);
+        byte[] rewritten = out.array();
+        resign(rewritten);
+        return assertThrows(ModelFileException.class, () -> read(rewritten));
+    }
+
     @Test
     void float32ReadsKeepTheSpecAndSinglePrecisionValues() throws IOException {
         Path file = folder.resolve(NAME);
