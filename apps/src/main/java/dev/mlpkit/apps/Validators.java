@@ -89,7 +89,8 @@ public final class Validators {
 
     /**
      * Checks, before any work, that each of {@code files} can be written: its folder exists and is writable, and it is
-     * not itself a folder. Folders are not made: a mistyped one should stop the run, not appear.
+     * not itself a folder (a writable device or pipe, such as {@code /dev/null}, is written through). Folders are not
+     * made: a mistyped one should stop the run, not appear.
      */
     public static void writableFiles(java.nio.file.Path... files) {
         for (java.nio.file.Path file : files) {
@@ -97,6 +98,12 @@ public final class Validators {
             java.nio.file.Path folder = absolute.getParent();
             if (folder == null || java.nio.file.Files.isDirectory(absolute)) {
                 throw new UsageException("cannot write " + file + ": it is a folder; name a file");
+            }
+            if (java.nio.file.Files.exists(absolute) && !java.nio.file.Files.isRegularFile(absolute)) {
+                if (!java.nio.file.Files.isWritable(absolute)) {
+                    throw new UsageException("cannot write " + file + ": it is not writable");
+                }
+                continue;    // a device or a pipe (--metrics /dev/null), written through
             }
             if (!java.nio.file.Files.isDirectory(folder)) {
                 throw new UsageException("cannot write " + file + ": the folder " + folder + " does not exist");

@@ -164,9 +164,10 @@ public final class ImageFolderLoader {
         return files;
     }
 
+    /** The file's bytes: a regular file of at most {@link ImageDecoder#MAX_FILE_BYTES}, or an unreadable file. */
     private static byte[] readFile(Path file) throws IOException {
         try {
-            return Files.readAllBytes(file);
+            return ImageDecoder.readRegularFile(file, file.getFileName().toString(), ImageDecoder.MAX_FILE_BYTES);
         } catch (AccessDeniedException e) {
             throw new ImageDecodeException(file.getFileName() + " cannot be read: permission denied", e);
         }

@@ -52,6 +52,20 @@ class ImageFolderLoaderTest {
         assertTrue(first.examples().names().get(0).endsWith("galaxies/101654.jpg"), "galaxies first, in name order");
     }
 
+    /** A 3 GB (sparse) file in a training folder is skipped and reported like any unreadable file, never read. */
+    @Test
+    void aHugeFileInAFolderIsSkippedNotRead() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("huge"));
+        image(folder.resolve("a.png"), 8, 8);
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(folder.resolve("b.png").toFile(), "rw")) {
+            file.setLength(3L << 30);
+        }
+        ImageFolderLoader.Result result = loader(null).load(List.of(new ClassFolder("huge", folder, 0)));
+        assertEquals(1, result.examples().size());
+        assertEquals("Skipped 1 file that is not a readable image: b.png is 3221225472 bytes, more than the limit of"
+                + " 268435456 bytes", result.skippedSummary());
+    }
+
     @Test
     void unreadableFilesAreSkippedAndReportedOrStopAStrictLoad() throws IOException {
         Path folder = Files.createDirectories(temp.resolve("mixed"));

@@ -36,14 +36,24 @@ import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
  * blended), grey is copied into all three channels, 16-bit samples keep their high byte, palettes are looked up, and
  * a JPEG's EXIF orientation is applied. Plain JPEGs decode to exactly OpenCV's pixels.
  *
- * <p>The image's size is read before its pixels, and an image of more than {@link #maxPixels()} pixels is refused,
- * so a small file claiming 100000x100000 pixels cannot exhaust the memory. A damaged or truncated file, which
- * OpenCV would decode partly with a warning, is refused too.
+ * <p>Work and memory are bounded before any pixel is decoded: only regular files of at most {@link #MAX_FILE_BYTES}
+ * bytes are read (not devices, FIFOs or huge files); only the four formats above are decoded, whatever other readers
+ * the JDK has (its TIFF reader would allocate what a tiny file declares); an image of more than {@link #maxPixels()}
+ * pixels, or whose decoded samples would take more than four bytes per allowed pixel (16-bit RGBA counts eight), is
+ * refused, so a small file claiming 100000x100000 pixels cannot exhaust the memory; a JPEG of more than
+ * {@value #MAX_JPEG_SCANS} scans (a crafted progressive one, which takes minutes to decode) is refused. A damaged or
+ * truncated file, which OpenCV would decode partly with a warning, is refused too.
  */
 public final class ImageDecoder {
 
     /** The default pixel limit: 50 million pixels, a 7000x7000 photo, 150 MB decoded. */
     public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
+    /** The largest file read as an image: 256 MiB. */
+    public static final long MAX_FILE_BYTES = 256L << 20;
+    /** The most scans a JPEG may have: a progressive one has about ten. */
+    static final int MAX_JPEG_SCANS = 100;
+    /** The formats decoded, by ImageIO's format names. */
+    private static final java.util.Set<String> FORMATS = java.util.Set.of("png", "jpeg", "bmp", "gif");
 
     static {
         ImageIO.scanForPlugins();
@@ -76,7 +86,9 @@ public final class ImageDecoder {
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(path);
+            bytes = readRegularFile(path, name, MAX_FILE_BYTES);
+        } catch (ImageDecodeException e) {
+            throw e;
         } catch (NoSuchFileException e) {
             throw new ImageDecodeException(name + " does not exist", e);
         } catch (AccessDeniedException e) {
@@ -89,17 +101,35 @@ public final class ImageDecoder {
         return decode(bytes, name);
     }
 
+    /**
+     * The bytes of the regular file at {@code path}, at most {@code limit} of them: a device, a FIFO or a larger file
+     * (also one that grows while it is read) is refused with a sentence that names it.
+     */
+    public static byte[] readRegularFile(Path path, String name, long limit) throws IOException {
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new ImageDecodeException(name + " is not a regular file (a device, a pipe or a socket), so it is not"
+                    + " read");
+        }
+        if (Files.exists(path) && Files.size(path) > limit) {
+            throw new ImageDecodeException(name + " is " + Files.size(path) + " bytes, more than the limit of " + limit
+                    + " bytes");
+        }
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (bytes.length > limit) {
+                throw new ImageDecodeException(name + " is more than the limit of " + limit + " bytes");
+            }
+            return bytes;
+        }
+    }
+
     /** The image in {@code bytes}, which came from the file called {@code name}. */
     public RgbImage decode(byte[] bytes, String name) throws ImageDecodeException {
         if (bytes.length == 0) {
             throw new ImageDecodeException(name + " is empty (0 bytes), not an image");
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new ImageDecodeException(name + " is not an image mlpkit can read (PNG, JPEG, BMP or GIF)");
-            }
-            ImageReader reader = readers.next();
+            ImageReader reader = reader(in, name);
             try {
                 reader.setInput(in, true, true);
                 long width = reader.getWidth(0);
@@ -107,6 +137,16 @@ public final class ImageDecoder {
                 if (width * height > maxPixels) {
                     throw new ImageDecodeException(name + " is " + width + "x" + height + " pixels, more than the limit"
                             + " of " + maxPixels + " pixels");
+                }
+                long decodedBytes = width * height * bytesPerPixel(reader);
+                if (decodedBytes > 4 * maxPixels) {
+                    throw new ImageDecodeException(name + " is " + width + "x" + height + " pixels of "
+                            + bytesPerPixel(reader) + " bytes each, more than the limit of " + 4 * maxPixels
+                            + " bytes decoded (four per pixel of --max-pixels)");
+                }
+                if (reader.getFormatName().equalsIgnoreCase("jpeg") && scans(bytes) > MAX_JPEG_SCANS) {
+                    throw new ImageDecodeException(name + " is a JPEG of " + scans(bytes) + " scans, more than the "
+                            + MAX_JPEG_SCANS + " any real one has");
                 }
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener(collect(warnings));
@@ -131,6 +171,60 @@ public final class ImageDecoder {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new ImageDecodeException(name + " is damaged or truncated: " + why, e);
         }
+    }
+
+    /** The first reader of one of the decoded formats for {@code in}, or a sentence naming what the file is. */
+    private static ImageReader reader(ImageInputStream in, String name) throws ImageDecodeException {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        String other = null;
+        while (readers.hasNext()) {
+            ImageReader reader = readers.next();
+            String format;
+            try {
+                format = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
+            } catch (IOException e) {
+                format = "";
+            }
+            if (FORMATS.contains(format)) {
+                return reader;
+            }
+            other = other == null ? format.toUpperCase(java.util.Locale.ROOT) : other;
+            reader.dispose();
+        }
+        throw new ImageDecodeException(other == null ? name + " is not an image mlpkit can read (PNG, JPEG, BMP or GIF)"
+                : name + " is a " + other + " image, which mlpkit does not read (it reads PNG, JPEG, BMP and GIF)");
+    }
+
+    /** Bytes per pixel of the image's decoded samples (all bands, at their own sample size). */
+    private static long bytesPerPixel(ImageReader reader) throws IOException {
+        javax.imageio.ImageTypeSpecifier type = reader.getRawImageType(0);
+        if (type == null) {
+            Iterator<javax.imageio.ImageTypeSpecifier> types = reader.getImageTypes(0);
+            type = types.hasNext() ? types.next() : null;
+        }
+        if (type == null) {
+            return 4;
+        }
+        java.awt.image.SampleModel samples = type.getSampleModel(1, 1);
+        long bits = 0;
+        for (int band = 0; band < samples.getNumBands(); band++) {
+            bits += samples.getSampleSize(band);
+        }
+        return Math.max(1, (bits + 7) / 8);
+    }
+
+    /**
+     * How many scans a JPEG has: its start-of-scan markers ({@code FF DA}), which cannot occur inside the coded data
+     * (a coded {@code FF} byte is always followed by {@code 00} or a restart marker).
+     */
+    static int scans(byte[] jpeg) {
+        int scans = 0;
+        for (int i = 0; i + 1 < jpeg.length; i++) {
+            if (jpeg[i] == (byte) 0xFF && jpeg[i + 1] == (byte) 0xDA) {
+                scans++;
+            }
+        }
+        return scans;
     }
 
     /** Whether a PNG ends with its IEND chunk: length 0, "IEND", and that chunk's fixed CRC. */

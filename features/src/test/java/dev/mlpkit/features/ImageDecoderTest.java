@@ -140,6 +140,63 @@ class ImageDecoderTest {
                 pngHeaderClaiming(10, 10), "small.png", new ImageDecoder(99));
     }
 
+    /**
+     * Only PNG, JPEG, BMP and GIF are decoded, so the JDK's TIFF reader (which allocates what a tiny file declares) is
+     * never used; decoded memory is bounded in bytes (a 16-bit RGBA pixel counts eight), and a JPEG with more scans
+     * than any real one is refused before decoding.
+     */
+    @Test
+    void otherFormatsHugeSamplesAndEndlessScansAreRefusedBeforeDecoding() throws IOException {
+        BufferedImage image = new BufferedImage(10, 8, BufferedImage.TYPE_3BYTE_BGR);
+        assertMessage("scan.tif is a TIF image, which mlpkit does not read (it reads PNG, JPEG, BMP and GIF)",
+                encode(image, "tiff"), "scan.tif");
+
+        java.awt.image.ComponentColorModel model = new java.awt.image.ComponentColorModel(
+                java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB), true, false,
+                java.awt.Transparency.TRANSLUCENT, java.awt.image.DataBuffer.TYPE_USHORT);
+        BufferedImage wide = new BufferedImage(model, model.createCompatibleWritableRaster(10, 8), false, null);
+        byte[] png16 = encode(wide, "png");
+        ImageDecoder eightyPixels = new ImageDecoder(80);
+        assertMessage("deep.png is 10x8 pixels of 8 bytes each, more than the limit of 320 bytes decoded (four per"
+                + " pixel of --max-pixels)", png16, "deep.png", eightyPixels);
+        assertEquals(10, eightyPixels.decode(encode(image, "png"), "plain.png").width(), "8-bit RGB fits");
+
+        byte[] jpeg = encode(image, "jpg");
+        assertEquals(1, ImageDecoder.scans(jpeg));
+        java.io.ByteArrayOutputStream crafted = new java.io.ByteArrayOutputStream();
+        crafted.write(jpeg, 0, jpeg.length - 2);                  // all but the end-of-image marker
+        byte[] emptyScan = { (byte) 0xFF, (byte) 0xDA, 0, 8, 1, 1, 0, 0, 63, 0 };
+        for (int i = 0; i < 1000; i++) {
+            crafted.write(emptyScan);
+        }
+        crafted.write(new byte[] { (byte) 0xFF, (byte) 0xD9 });
+        assertMessage("scans.jpg is a JPEG of 1001 scans, more than the 100 any real one has", crafted.toByteArray(),
+                "scans.jpg");
+    }
+
+    /** Devices, pipes and files larger than the limit are refused with a sentence; nothing is read from them. */
+    @Test
+    void onlyRegularFilesOfABoundedSizeAreRead() throws Exception {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "no /dev/zero here");
+        assertEquals("zero is not a regular file (a device, a pipe or a socket), so it is not read",
+                assertThrows(ImageDecodeException.class, () -> decoder.decode(zero)).getMessage());
+        Path link = Files.createSymbolicLink(folder.resolve("photo.jpg"), zero);
+        assertEquals("photo.jpg is not a regular file (a device, a pipe or a socket), so it is not read",
+                assertThrows(ImageDecodeException.class, () -> decoder.decode(link)).getMessage());
+        Path fifo = folder.resolve("pipe.png");
+        if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0) {
+            assertEquals("pipe.png is not a regular file (a device, a pipe or a socket), so it is not read",
+                    assertThrows(ImageDecodeException.class, () -> decoder.decode(fifo)).getMessage());
+        }
+        Path huge = folder.resolve("huge.png");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(3L << 30);                              // sparse: 3 GB that take no disk
+        }
+        assertEquals("huge.png is 3221225472 bytes, more than the limit of 268435456 bytes",
+                assertThrows(ImageDecodeException.class, () -> decoder.decode(huge)).getMessage());
+    }
+
     @Test
     void aOnePixelImageIsRead() throws IOException {
         BufferedImage dot = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);

@@ -62,6 +62,8 @@ public final class ModelFile {
     private static final int CHECKSUM_BYTES = 32;
     /** A manifest longer than this is taken for a damaged length field, not a real manifest. */
     private static final int MAX_MANIFEST_BYTES = 1 << 24;
+    /** The largest model file: the most one byte array holds, as {@link #toBytes} writes it. */
+    private static final int MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
     private static final byte[] MAGIC_BYTES = MAGIC.getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Reads a manifest as one JSON value and nothing after it. */
@@ -82,15 +84,26 @@ public final class ModelFile {
 
     /** Reads the model at {@code path} onto {@code factory}'s matrices. */
     public static Model read(Path path, MatrixFactory factory) throws IOException {
-        String name = path.getFileName().toString();
+        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         if (Files.isDirectory(path)) {
             throw new ModelFileException(name + " is a folder, not a model file");
         }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new ModelFileException(name + " is not a regular file (a device, a pipe or a socket), so it is not"
+                    + " read");
+        }
+        if (Files.exists(path) && Files.size(path) > MAX_FILE_BYTES) {
+            throw new ModelFileException(name + " is " + Files.size(path) + " bytes, more than a model file can be ("
+                    + MAX_FILE_BYTES + ")");
+        }
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);    // bounded, also for a file that grows while it is read
         } catch (NoSuchFileException e) {
             throw new ModelFileException(name + " does not exist", e);
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new ModelFileException(name + " is more than a model file can be (" + MAX_FILE_BYTES + " bytes)");
         }
         return fromBytes(bytes, name, factory);
     }

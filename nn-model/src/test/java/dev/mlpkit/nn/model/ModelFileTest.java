@@ -126,6 +126,23 @@ class ModelFileTest {
                 assertThrows(ModelFileException.class, () -> ModelFile.read(dir)).getMessage());
     }
 
+    /** A device, a pipe or a symlink to one given as a model is refused with a sentence, and nothing is read. */
+    @Test
+    void devicesAndPipesAreNotReadAsModels() throws Exception {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "no /dev/zero here");
+        Path link = Files.createSymbolicLink(folder.resolve("galaxy.mlp"), zero);
+        assertEquals("galaxy.mlp is not a regular file (a device, a pipe or a socket), so it is not read",
+                assertThrows(ModelFileException.class, () -> ModelFile.read(link)).getMessage());
+        assertEquals("/ is a folder, not a model file",
+                assertThrows(ModelFileException.class, () -> ModelFile.read(Path.of("/"))).getMessage());
+        Path fifo = folder.resolve("pipe.mlp");
+        if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0) {
+            assertEquals("pipe.mlp is not a regular file (a device, a pipe or a socket), so it is not read",
+                    assertThrows(ModelFileException.class, () -> ModelFile.read(fifo)).getMessage());
+        }
+    }
+
     @Test
     void aNewerFormatVersionAsksForANewerMlpkit() throws Exception {
         byte[] bytes = ModelFile.toBytes(sampleModel("3-2-1"));

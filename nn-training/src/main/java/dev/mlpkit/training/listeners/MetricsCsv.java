@@ -37,7 +37,7 @@ public final class MetricsCsv implements TrainingListener {
         try {
             AtomicFiles.write(file, csv.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the metrics file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);    // it names the file
         }
     }
 

@@ -54,7 +54,7 @@ public final class TrainingCurves implements TrainingListener {
         try {
             write(file, history);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the training curves " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);    // it names the file
         }
     }
 
