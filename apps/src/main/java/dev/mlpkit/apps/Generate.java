@@ -26,7 +26,8 @@ public final class Generate implements Command {
         @Parameter(description = "circle-line|galaxy", required = true, validateWith = dev.mlpkit.apps.Validators.NotAnOption.class)
         public List<String> kind = new ArrayList<>();
 
-        @Parameter(names = "--out", description = "Folder to write (must not exist yet, or be empty)", required = true)
+        @Parameter(names = "--out", description = "Folder to write (must not exist yet, or be empty)", required = true,
+                validateWith = dev.mlpkit.apps.Validators.FileName.class)
         public Path out;
 
         @Parameter(names = "--count", description = "Drawings (circle-line) or galaxy images (galaxy)",
@@ -40,7 +41,8 @@ public final class Generate implements Command {
         @Parameter(names = "--seed", description = "Seed: the same seed writes the same files")
         public long seed = 42;
 
-        @Parameter(names = "--contact-sheet", description = "Also write a PNG of thumbnails of the first images")
+        @Parameter(names = "--contact-sheet", description = "Also write a PNG of thumbnails of the first images",
+                validateWith = dev.mlpkit.apps.Validators.FileName.class)
         public Path contactSheet;
     }
 

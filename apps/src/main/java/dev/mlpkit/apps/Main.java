@@ -77,14 +77,14 @@ public final class Main {
             ServiceLoader.load(Module.class).forEach(modules::add);
             return Guice.createInjector(modules).getInstance(node.command).run();
         } catch (UsageException e) {
-            System.err.println("mlp: " + e.getMessage());
+            System.err.println("mlp: " + Printable.of(e.getMessage()));
             return 2;
         } catch (Exception e) {
             Throwable cause = unwrap(e);
             if (verbose) {
                 cause.printStackTrace();
             }
-            System.err.println("mlp: " + describe(cause));
+            System.err.println("mlp: " + Printable.of(describe(cause)));
             return cause instanceof UsageException ? 2 : 1;
         }
     }

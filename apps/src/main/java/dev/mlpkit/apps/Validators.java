@@ -39,6 +39,35 @@ public final class Validators {
         }
     }
 
+    /** A file or folder name given to a flag: not an option's name ({@code --model -q} would save to a file "-q"). */
+    public static final class FileName implements IParameterValidator {
+        @Override
+        public void validate(String name, String value) {
+            if (value.startsWith("-") && !value.equals("-")) {
+                throw new ParameterException(name + " needs a file or folder name, not the option " + value);
+            }
+            if (value.isBlank()) {
+                throw new ParameterException(name + " needs a file or folder name, not an empty one");
+            }
+        }
+    }
+
+    /** A TCP port: 0 (any free one) to 65535. */
+    public static final class Port implements IParameterValidator {
+        @Override
+        public void validate(String name, String value) {
+            try {
+                int port = Integer.parseInt(value.trim());
+                if (port >= 0 && port <= 65535) {
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new ParameterException(name + " must be a port from 0 (any free one) to 65535, not " + value);
+        }
+    }
+
     /** A finite number above 0. */
     public static final class PositiveNumber implements IParameterValidator {
         @Override

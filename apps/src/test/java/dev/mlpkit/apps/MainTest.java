@@ -201,6 +201,9 @@ public class MainTest {
         expect(2, "unknown command 'clasify' for mlp galaxy; did you mean classify? (commands: train, classify,"
                 + " evaluate)", "galaxy", "clasify", "x.jpg");
         expect(2, "--seed takes a whole number, not 'abc'", "galaxy", "train", "--seed", "abc");
+        expect(2, "--port must be a port from 0 (any free one) to 65535, not 70000", "serve", "--port", "70000");
+        expect(2, "--model needs a file or folder name, not the option -q", "galaxy", "train", "--model", "-q");
+        expect(2, "--metrics needs a file or folder name, not an empty one", "galaxy", "train", "--metrics", "");
         expect(2, "--learning-rate must be a number above 0, not fast", "galaxy", "train", "--learning-rate=fast");
         expect(2, "mlp model inspect needs FILE", "model", "inspect");
         expect(2, "mlp generate needs --out", "generate", "galaxy");

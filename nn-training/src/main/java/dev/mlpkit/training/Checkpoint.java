@@ -79,9 +79,20 @@ public final class Checkpoint {
             }
         }
         Network network = new Network(model.parameters().copy(factory));
-        trainer.restore(((Number) saved.get("epochsDone")).intValue(), network.parameters(), model.state(),
-                ((Number) saved.get("optimizerSteps")).longValue());
+        trainer.restore((int) count(saved, "epochsDone", Integer.MAX_VALUE), network.parameters(), model.state(),
+                count(saved, "optimizerSteps", Long.MAX_VALUE));
         return network;
+    }
+
+    /** A whole number from 0 to {@code max} saved under {@code key}, or a sentence saying what is wrong with it. */
+    private static long count(Map<String, Object> saved, String key, long max) {
+        Object value = saved.get(key);
+        if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 0
+                || ((Number) value).longValue() > max) {
+            throw new IllegalArgumentException("cannot resume: the model's training progress has no valid '" + key
+                    + "' (a whole number from 0), but " + (value == null ? "nothing" : "'" + value + "'"));
+        }
+        return ((Number) value).longValue();
     }
 
     @SuppressWarnings("unchecked")

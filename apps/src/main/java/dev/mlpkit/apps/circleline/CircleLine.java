@@ -16,6 +16,7 @@ import com.beust.jcommander.Parameters;
 import com.google.inject.Inject;
 import com.google.inject.name.Named;
 
+import dev.mlpkit.apps.Printable;
 import dev.mlpkit.apps.AppModels;
 import dev.mlpkit.apps.Command;
 import dev.mlpkit.apps.CommonOptions;
@@ -43,7 +44,8 @@ public final class CircleLine implements Command {
     @Parameters(commandDescription = "Train circle/line classifiers as the tutorial does, then classify drawings")
     public static final class Options extends CommonOptions {
         @Parameter(names = "--data", description = "A folder in the tutorial's layout: images/, csv/, test-images/"
-                + " (default: the built-in generated drawings)")
+                + " (default: the built-in generated drawings)",
+                validateWith = dev.mlpkit.apps.Validators.FileName.class)
         public Path data;
 
         @Parameter(names = "--image", variableArity = true, description = "Drawings to classify (default: the test"
@@ -63,17 +65,20 @@ public final class CircleLine implements Command {
         @Parameter(names = "--seed", description = "Seed of the initial weights")
         public long seed = 42;
 
-        @Parameter(names = "--save", description = "Save the trained networks to this model file")
+        @Parameter(names = "--save", description = "Save the trained networks to this model file",
+                validateWith = dev.mlpkit.apps.Validators.FileName.class)
         public Path save;
 
-        @Parameter(names = "--model", description = "Classify with this model file instead of training")
+        @Parameter(names = "--model", description = "Classify with this model file instead of training",
+                validateWith = dev.mlpkit.apps.Validators.FileName.class)
         public Path model;
 
         @Parameter(names = "--compare", description = "Train all four combinations of --mode and --features and"
                 + " compare them")
         public boolean compare;
 
-        @Parameter(names = "--cache", description = "Where the built-in drawings are made (default ~/.cache/mlpkit)")
+        @Parameter(names = "--cache", description = "Where the built-in drawings are made (default ~/.cache/mlpkit)",
+                validateWith = dev.mlpkit.apps.Validators.FileName.class)
         public Path cache;
     }
 
@@ -155,7 +160,7 @@ public final class CircleLine implements Command {
             double[] features = extractor.extract(image);
             double[] scores = classifier.scores(features);
             String[] names = classifier.scoreNames();
-            String name = drawing.getFileName().toString();
+            String name = Printable.of(drawing.getFileName());
             System.out.printf("%s: %s = %.4f, %s = %.4f%n", name, names[0], scores[0], names[1], scores[1]);
             boolean circle = scores[0] > scores[1];
             System.out.println(name + ": This image is a " + (circle ? "CIRCLE" : "LINE"));

@@ -35,7 +35,8 @@ public final class CircleLineFeaturesCsv implements Command {
         @Parameter(description = "FOLDER of drawings (or a data folder with images/ in it)", required = true, validateWith = dev.mlpkit.apps.Validators.NotAnOption.class)
         public List<Path> folder = new ArrayList<>();
 
-        @Parameter(names = "--out", description = "The CSV file to write (- for standard output)", required = true)
+        @Parameter(names = "--out", description = "The CSV file to write (- for standard output)", required = true,
+                validateWith = dev.mlpkit.apps.Validators.FileName.class)
         public Path out;
     }
 

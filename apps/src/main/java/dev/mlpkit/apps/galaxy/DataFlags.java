@@ -25,10 +25,12 @@ public final class DataFlags {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataFlags.class);
 
-    @Parameter(names = "--galaxies", description = "Folder of galaxy images (default: the built-in generated set)")
+    @Parameter(names = "--galaxies", description = "Folder of galaxy images (default: the built-in generated set)",
+                validateWith = dev.mlpkit.apps.Validators.FileName.class)
     public Path galaxies;
 
-    @Parameter(names = "--non-galaxies", description = "Folder of other images (default: the built-in generated set)")
+    @Parameter(names = "--non-galaxies", description = "Folder of other images (default: the built-in generated set)",
+                validateWith = dev.mlpkit.apps.Validators.FileName.class)
     public Path nonGalaxies;
 
     @Parameter(names = "--recursive", description = "Read subfolders too")
@@ -38,7 +40,8 @@ public final class DataFlags {
     public boolean strict;
 
     @Parameter(names = "--cache", description = "Folder for generated data and cached features (default: $MLPKIT_CACHE,"
-            + " $XDG_CACHE_HOME/mlpkit or ~/.cache/mlpkit)")
+            + " $XDG_CACHE_HOME/mlpkit or ~/.cache/mlpkit)",
+                validateWith = dev.mlpkit.apps.Validators.FileName.class)
     public Path cache;
 
     @Parameter(names = "--no-cache", description = "Decode every image again instead of using cached features")

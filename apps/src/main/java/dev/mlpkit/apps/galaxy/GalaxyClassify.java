@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 
+import dev.mlpkit.apps.Printable;
 import dev.mlpkit.apps.AppModels;
 import dev.mlpkit.apps.Command;
 import dev.mlpkit.apps.UsageException;
@@ -28,7 +29,8 @@ public final class GalaxyClassify implements Command {
     /** The command line of {@code mlp galaxy classify}. */
     @Parameters(commandDescription = "Say whether each image is a galaxy, with the model's probability")
     public static final class Options extends dev.mlpkit.apps.CommonOptions {
-        @Parameter(names = "--model", description = "The trained model")
+        @Parameter(names = "--model", description = "The trained model",
+                validateWith = dev.mlpkit.apps.Validators.FileName.class)
         public Path model = Path.of("galaxy.mlp");
 
         @Parameter(description = "IMAGE|FOLDER...", validateWith = dev.mlpkit.apps.Validators.NotAnOption.class)
@@ -55,7 +57,7 @@ public final class GalaxyClassify implements Command {
         int failures = 0;
         for (Path folder : options.images) {
             if (Files.isDirectory(folder) && expand(List.of(folder)).isEmpty()) {
-                System.err.println("mlp: " + folder.getFileName() + " is a folder with no images in it");
+                System.err.println("mlp: " + Printable.of(folder.getFileName()) + " is a folder with no images in it");
                 failures++;
             }
         }
@@ -64,10 +66,11 @@ public final class GalaxyClassify implements Command {
                 RgbImage pixels = decoder.decode(image);
                 input.setColumn(0, extractor.extract(pixels));
                 double p = network.feedforward(input).get(0, 0);
-                System.out.printf("%s: %s (p=%.2f)%n", image, p >= 0.5 ? "galaxy" : "not a galaxy", p);
-                UnusualInput.forGalaxy(pixels).ifPresent(note -> System.out.println(image + ": note: " + note));
+                System.out.printf("%s: %s (p=%.2f)%n", Printable.of(image), p >= 0.5 ? "galaxy" : "not a galaxy", p);
+                UnusualInput.forGalaxy(pixels).ifPresent(note -> System.out.println(Printable.of(image) + ": note: "
+                        + note));
             } catch (ImageDecodeException e) {
-                System.err.println("mlp: " + e.getMessage());
+                System.err.println("mlp: " + Printable.of(e.getMessage()));
                 failures++;
             }
         }

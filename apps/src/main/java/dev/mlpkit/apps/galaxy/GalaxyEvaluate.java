@@ -24,7 +24,8 @@ public final class GalaxyEvaluate implements Command {
     /** The command line of {@code mlp galaxy evaluate}. */
     @Parameters(commandDescription = "Measure a model on folders of galaxies and other images")
     public static final class Options extends dev.mlpkit.apps.CommonOptions {
-        @Parameter(names = "--model", description = "The trained model")
+        @Parameter(names = "--model", description = "The trained model",
+                validateWith = dev.mlpkit.apps.Validators.FileName.class)
         public Path model = Path.of("galaxy.mlp");
 
         @ParametersDelegate

@@ -62,13 +62,16 @@ public final class GalaxyTrain implements Command {
         @ParametersDelegate
         public TrainingFlags training = new TrainingFlags();
 
-        @Parameter(names = "--model", description = "Where to save the trained model")
+        @Parameter(names = "--model", description = "Where to save the trained model",
+                validateWith = dev.mlpkit.apps.Validators.FileName.class)
         public Path model = Path.of("galaxy.mlp");
 
-        @Parameter(names = "--metrics", description = "Where to write the per-epoch metrics (CSV)")
+        @Parameter(names = "--metrics", description = "Where to write the per-epoch metrics (CSV)",
+                validateWith = dev.mlpkit.apps.Validators.FileName.class)
         public Path metrics = Path.of("metrics.csv");
 
-        @Parameter(names = "--curves", description = "Where to draw the training curves (PNG)")
+        @Parameter(names = "--curves", description = "Where to draw the training curves (PNG)",
+                validateWith = dev.mlpkit.apps.Validators.FileName.class)
         public Path curves = Path.of("training_curves.png");
 
         @Parameter(names = "--layers", description = "Layer sizes from input to output, or a full network spec"
@@ -89,7 +92,8 @@ public final class GalaxyTrain implements Command {
                 validateWith = Validators.PositiveInteger.class)
         public Integer threads;
 
-        @Parameter(names = "--resume", description = "Continue training from this model file, exactly where it stopped")
+        @Parameter(names = "--resume", description = "Continue training from this model file, exactly where it stopped",
+                validateWith = dev.mlpkit.apps.Validators.FileName.class)
         public Path resume;
 
         @Parameter(names = "--precision", description = "double (float64, the default) or float (float32: half the"
@@ -151,11 +155,11 @@ public final class GalaxyTrain implements Command {
         TrainingResult result;
         try {
             result = trainer.train(network, samples(split.training()), samples(split.validation()));
+            // Still armed: a signal during the final save writes the last epoch to the checkpoint.
+            ModelFile.write(options.model, Checkpoint.of(network, trainer, metadata(folders, split, result)));
         } finally {
             interrupt.disarm();
         }
-
-        ModelFile.write(options.model, Checkpoint.of(network, trainer, metadata(folders, split, result)));
         LOG.info("Saved the model to {}, the metrics to {} and the curves to {}.", options.model, options.metrics,
                 options.curves);
         return 0;

@@ -147,10 +147,23 @@ final class ModelServer implements AutoCloseable {
             error(exchange, 404, "there is nothing at " + path + "; the page is at /");
             return;
         }
+        send(exchange, 200, type, page);
+    }
+
+    /**
+     * Answers {@code status} with {@code body}; to a HEAD request, the headers alone (with no length, as the JDK server
+     * wants for HEAD, which warns otherwise).
+     */
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(200, page.length);
+        if (exchange.getRequestMethod().equalsIgnoreCase("HEAD")) {
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+            return;
+        }
+        exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(page);
+            out.write(body);
         }
     }
 
@@ -297,11 +310,6 @@ final class ModelServer implements AutoCloseable {
     }
 
     private static void json(HttpExchange exchange, int status, Object value) throws IOException {
-        byte[] body = JSON.writeValueAsBytes(value);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        send(exchange, status, "application/json; charset=utf-8", JSON.writeValueAsBytes(value));
     }
 }

@@ -28,14 +28,15 @@ public final class Serve implements Command {
             + " a circle-line model (draw a circle or a line)")
     public static final class Options extends CommonOptions {
         @Parameter(names = "--model", description = "A trained galaxy or circle-line model; give --model twice to serve"
-                + " one of each (default: galaxy.mlp)")
+                + " one of each (default: galaxy.mlp)",
+                validateWith = dev.mlpkit.apps.Validators.FileName.class)
         public List<Path> models = new ArrayList<>();
 
         @Parameter(names = "--host", description = "Address to listen on (0.0.0.0 for every network)")
         public String host = "127.0.0.1";
 
         @Parameter(names = "--port", description = "Port to listen on (0 for any free one)",
-                validateWith = Validators.NonNegativeInteger.class)
+                validateWith = Validators.Port.class)
         public int port = 8080;
 
         @Parameter(names = "--max-upload", description = "Largest upload accepted, in bytes",

@@ -65,6 +65,18 @@ class ServeTest {
     }
 
     /** The boundary as Chrome, Edge and Safari send it: mixed case, which must be kept as it is. */
+    /** A HEAD request gets the headers of the page or of /health, without a body. */
+    @Test
+    void headRequestsGetHeadersAlone() throws Exception {
+        for (String path : new String[] { "/", "/health" }) {
+            HttpResponse<String> head = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, head.statusCode(), path);
+            assertEquals("", head.body(), path);
+            assertTrue(head.headers().firstValue("Content-Type").isPresent(), path);
+        }
+    }
+
     /** RFC 2046 allows boundaries of at most 70 characters: a longer one is refused with a sentence. */
     @Test
     void aBoundaryLongerThanTheStandardAllowsIsRefused() throws Exception {

@@ -19,7 +19,7 @@ import java.util.UUID;
  * <p>A target that is a symbolic link replaces the file the link points to, and the link stays. A target that exists
  * and is not a regular file is never renamed over: a device or a pipe ({@code /dev/null}, a FIFO) is written
  * through, as a shell's redirection would, and a folder is refused. Failures say "cannot write TARGET: why", never
- * the temporary file's name.
+ * the temporary file's name. A JVM that exits during a write (Ctrl-C, SIGTERM) removes the temporary file as it goes.
  */
 public final class AtomicFiles {
 
@@ -61,6 +61,11 @@ public final class AtomicFiles {
             temporary = Files.createFile(folder.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp"));
         } catch (IOException e) {
             throw new IOException("cannot write " + target + ": " + reason(e), e);
+        }
+        try {
+            temporary.toFile().deleteOnExit();    // a signal that ends the JVM mid-write leaves no temporary file
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down already (a checkpoint written by a shutdown hook): this write finishes first.
         }
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);

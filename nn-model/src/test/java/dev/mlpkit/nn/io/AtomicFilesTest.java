@@ -56,6 +56,33 @@ class AtomicFilesTest {
         assertEquals(0, leftovers(folder));
     }
 
+    /**
+     * A JVM that exits in the middle of a write (as Ctrl-C or SIGTERM makes it) leaves the old file and no temporary
+     * file: a child JVM writes half a file, then exits.
+     */
+    @Test
+    void anExitDuringAWriteLeavesTheOldFileAndNoTemporaryFile() throws Exception {
+        Path target = Files.writeString(folder.resolve("galaxy.mlp"), "old");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), ExitDuringWrite.class.getName(), target.toString())
+                .redirectErrorStream(true).start();
+        assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the child JVM ends");
+        assertEquals(130, child.exitValue(), new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals("old", Files.readString(target));
+        assertEquals(0, leftovers(folder));
+    }
+
+    /** Writes half of a file to the path it is given, then exits the JVM as a signal would. */
+    public static final class ExitDuringWrite {
+        public static void main(String[] args) throws IOException {
+            AtomicFiles.write(Path.of(args[0]), out -> {
+                out.write(new byte[1 << 20]);
+                out.flush();
+                System.exit(130);
+            });
+        }
+    }
+
     private static long leftovers(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).count();
