@@ -98,6 +98,10 @@ public class MainTest {
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().contains("after epoch 2 of 3") && resumed.out().contains("Epoch 3:"), resumed.out());
         assertFalse(resumed.out().contains("Epoch 1:"), resumed.out());
+        Run otherLayers = mlp(train("--resume", model.toString(), "--epochs", "4", "--layers", "4096-16-1"));
+        assertEquals(2, otherLayers.code(), otherLayers.err());
+        assertTrue(otherLayers.err().contains("mlp: --resume continues the network 4096-8:sigmoid-1:sigmoid/bce of"
+                + " resume.mlp; leave out --layers 4096-16-1"), otherLayers.err());
         Run changed = mlp(train("--resume", model.toString(), "--optimizer", "adam"));
         assertEquals(2, changed.code());
     }
@@ -203,6 +207,9 @@ public class MainTest {
         expect(2, "--seed takes a whole number, not 'abc'", "galaxy", "train", "--seed", "abc");
         expect(2, "--port must be a port from 0 (any free one) to 65535, not 70000", "serve", "--port", "70000");
         expect(2, "--model needs a file or folder name, not the option -q", "galaxy", "train", "--model", "-q");
+        String huge = mlp("galaxy", "train", "--layers", "4096-2000000-1", "--cache", cache.toString()).err();
+        assertTrue(huge.contains("mlp: the network 4096-2000000:sigmoid-1:sigmoid/bce has 8,196,000,001 weights and"
+                + " biases and needs about"), huge);
         expect(2, "--metrics needs a file or folder name, not an empty one", "galaxy", "train", "--metrics", "");
         expect(2, "--learning-rate must be a number above 0, not fast", "galaxy", "train", "--learning-rate=fast");
         expect(2, "mlp model inspect needs FILE", "model", "inspect");

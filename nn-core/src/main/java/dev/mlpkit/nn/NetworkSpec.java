@@ -77,6 +77,15 @@ public record NetworkSpec(int inputs, List<LayerSpec> layers, Loss loss) {
     }
 
     /** The number of outputs of the network. */
+    /** How many weights and biases the network has, in all. */
+    public long parameterCount() {
+        long count = 0;
+        for (int l = 0; l < depth(); l++) {
+            count += (long) layer(l).size() * (fanIn(l) + (layer(l).bias() ? 1 : 0));
+        }
+        return count;
+    }
+
     public int outputs() {
         return layers.get(layers.size() - 1).size();
     }

@@ -125,6 +125,10 @@ public final class GalaxyTrain implements Command {
         Compute compute = options.threads == null ? Compute.best() : Compute.best().withThreads(options.threads);
         MatrixFactory precision = precision(resumed).on(compute);
         NetworkSpec spec = resumed != null ? resumed.spec() : spec();
+        if (resumed != null) {
+            refuseChangesOnResume(resumed.spec());
+        }
+        checkMemory(spec, precision, settings.optimizer().stateNames().size());
 
         Validators.writableFiles(options.model, options.metrics, options.curves);
         List<ClassFolder> folders = options.data.folders(settings.seed(), console);
@@ -191,6 +195,35 @@ public final class GalaxyTrain implements Command {
                     + PrecisionConverter.describe(options.precision));
         }
         return saved;
+    }
+
+    /** A resumed run continues the saved network and weights: another --layers or --init is a mistake, not a wish. */
+    private void refuseChangesOnResume(NetworkSpec saved) {
+        if (!options.layers.equals(TUTORIAL_LAYERS) && !spec().equals(saved)) {
+            throw new UsageException("--resume continues the network " + saved + " of " + options.resume.getFileName()
+                    + "; leave out --layers " + options.layers + ", or train a new model without --resume");
+        }
+        if (!options.init.equals("normal")) {
+            throw new UsageException("--resume continues the trained weights of " + options.resume.getFileName()
+                    + "; --init " + options.init + " does not apply");
+        }
+    }
+
+    /**
+     * Refuses, before any work, a network whose training would not fit in the JVM's heap: its parameters, their
+     * gradients and last good copy, the optimizer's state in the network's precision, and two float64 copies (the
+     * epoch snapshot kept for Ctrl-C and the model file's bytes).
+     */
+    private static void checkMemory(NetworkSpec spec, MatrixFactory precision, int stateMatrices) {
+        long parameters = spec.parameterCount();
+        double bytes = parameters * ((precision.isFloat32() ? 4.0 : 8.0) * (3 + stateMatrices) + 16.0);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap) {
+            throw new UsageException(String.format(java.util.Locale.ROOT, "the network %s has %,d weights and biases"
+                    + " and needs about %.1f GB to train, but the JVM may use %.1f GB: use smaller layers, or more"
+                    + " memory (JAVA_OPTS=-Xmx%dg)", spec, parameters, bytes / 1e9, heap / 1e9,
+                    (long) Math.ceil(bytes * 1.5 / (1 << 30))));
+        }
     }
 
     private NetworkSpec spec() {
