@@ -108,10 +108,12 @@ final class CommandTree {
     /** A command's options and examples; for the root and groups, their commands in one line each. */
     static String usage(JCommander jc, Node node, String path) {
         StringBuilder text = new StringBuilder();
-        if (node.children.isEmpty()) {
-            jc.getUsageFormatter().usage(text);
-            int name = text.indexOf("Usage: ") + "Usage: ".length();
-            text.replace(name, name + jc.getProgramName().length(), path);   // the whole path: mlp galaxy train
+        if (node.command != null) {
+            text.append(Help.of(jc, path));
+            if (!node.children.isEmpty()) {
+                text.append("\nCommands:\n");
+                list(node, "", text);
+            }
         } else {
             String name = jc.getProgramName() == null ? "mlp" : jc.getProgramName();
             if (name.equals("mlp")) {

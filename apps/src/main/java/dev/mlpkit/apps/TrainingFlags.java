@@ -17,35 +17,36 @@ import dev.mlpkit.training.optimizer.Optimizer;
 public final class TrainingFlags {
 
     @Parameter(names = "--optimizer", description = "Update rule: gd, momentum, nesterov, adagrad, rmsprop, adam, adamw,"
-            + " or any registered one (see 'mlp optimizers')")
+            + " or any registered one (see 'mlp optimizers') (default: gd, the tutorial's)")
     public String optimizer;
 
-    @Parameter(names = "--learning-rate", description = "Learning rate (eta)", validateWith = Validators.PositiveNumber.class)
+    @Parameter(names = "--learning-rate", description = "Learning rate (eta) (default: the optimizer's own; 0.01 for gd, the tutorial's)",
+            validateWith = Validators.PositiveNumber.class)
     public Double learningRate;
 
     @Parameter(names = "--batching", description = "How an epoch is cut into updates: sgd (one example), mini-batch"
-            + " (--batch-size examples), batch (the whole training set)")
+            + " (--batch-size examples), batch (the whole training set) (default: mini-batch)")
     public String batching;
 
-    @Parameter(names = "--batch-size", description = "Examples per update with --batching mini-batch",
+    @Parameter(names = "--batch-size", description = "Examples per update with --batching mini-batch (default: 100, the tutorial's)",
             validateWith = Validators.PositiveInteger.class)
     public Integer batchSize;
 
-    @Parameter(names = "--epochs", description = "Epochs to train (in all, when resuming)",
+    @Parameter(names = "--epochs", description = "Epochs to train, in all when resuming (default: 20, the tutorial's)",
             validateWith = Validators.PositiveInteger.class)
     public Integer epochs;
 
-    @Parameter(names = "--seed", description = "Seed of the initial weights, the split and the shuffling")
+    @Parameter(names = "--seed", description = "Seed of the initial weights, the split and the shuffling (default: 42)")
     public Long seed;
 
     @Parameter(names = "--schedule", description = "Learning-rate schedule: constant, step:FACTOR:EVERY,"
-            + " exponential:RATE, inverse-time:RATE, cosine:EPOCHS[:FLOOR]")
+            + " exponential:RATE, inverse-time:RATE, cosine:EPOCHS[:FLOOR] (default: constant)")
     public String schedule;
 
-    @Parameter(names = "--clip", description = "Gradient clipping: none, value:LIMIT, norm:LIMIT")
+    @Parameter(names = "--clip", description = "Gradient clipping: none, value:LIMIT, norm:LIMIT (default: none)")
     public String clip;
 
-    @Parameter(names = "--weight-decay", description = "L2 weight decay lambda (0 for none)",
+    @Parameter(names = "--weight-decay", description = "L2 weight decay lambda (default: 0, none)",
             validateWith = Validators.NonNegativeNumber.class)
     public Double weightDecay;
 

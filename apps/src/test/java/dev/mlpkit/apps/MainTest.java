@@ -248,6 +248,27 @@ public class MainTest {
                 mlp("model", "inspect", "--help").out());
     }
 
+    /** Help shows every default (the tutorial's included), value placeholders, and groups; no "Default: false". */
+    @Test
+    void helpShowsDefaultsPlaceholdersAndGroups() {
+        String train = mlp("galaxy", "train", "--help").out();
+        for (String expected : new String[] { "--epochs N", "(default: 20, the tutorial's)", "--learning-rate X",
+            "0.01 for gd, the tutorial's)", "(default: 100, the tutorial's)", "(default: gd, the tutorial's)",
+            "(default: mini-batch)", "(default: 42)", "--model PATH", "(default: galaxy.mlp)", "\nData:\n",
+            "\nTraining:\n", "\nGlobal options:\n" }) {
+            assertTrue(train.contains(expected), expected + " in\n" + train);
+        }
+        assertFalse(train.contains("Default: false"), train);
+        assertTrue(train.indexOf("--epochs") > train.indexOf("Training:"), "training flags under Training");
+        assertTrue(train.indexOf("--verbose") > train.indexOf("Global options:"), "global flags apart");
+        String circleLine = mlp("circle-line", "--help").out();
+        assertTrue(circleLine.startsWith("Usage: mlp circle-line [options]") && circleLine.contains("--mode VALUE")
+                && circleLine.contains("\nCommands:\n  features"), circleLine);
+        String serve = mlp("serve", "--help").out();
+        assertTrue(serve.contains("--threads N") && serve.contains("(default: the number of cores)")
+                && !serve.contains("Default: 2"), serve);
+    }
+
     @Test
     void helpVersionAndListsAreThere() {
         Run help = mlp("--help");
