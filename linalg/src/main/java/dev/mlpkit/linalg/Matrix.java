@@ -90,17 +90,8 @@ public abstract sealed class Matrix permits Float64Matrix, Float32Matrix {
      */
     public final void multiplyInto(boolean transposeThis, Matrix right, boolean transposeRight, double scale,
             Matrix out) {
-        int m = transposeThis ? cols : rows;
-        int k = transposeThis ? rows : cols;
-        int rightRows = transposeRight ? right.cols : right.rows;
-        int n = transposeRight ? right.rows : right.cols;
-        if (k != rightRows || out.rows != m || out.cols != n) {
-            throw new IllegalArgumentException("cannot compute " + (transposeThis ? "A^T" : "A") + "*"
-                    + (transposeRight ? "B^T" : "B") + " = (" + m + "x" + k + ") * (" + rightRows + "x" + n
-                    + ") into a " + out.shape() + " matrix");
-        }
-        out.checkWritable();
-        multiply(transposeThis, right, transposeRight, scale, out, m, n, k);
+        checkProduct(transposeThis, right, transposeRight, out, "compute", "into");
+        multiply(transposeThis, right, transposeRight, scale, out, out.rows, out.cols, transposeThis ? rows : cols);
     }
 
     abstract void multiply(boolean transposeThis, Matrix right, boolean transposeRight, double scale, Matrix out,
@@ -114,21 +105,27 @@ public abstract sealed class Matrix permits Float64Matrix, Float32Matrix {
      */
     public final void multiplyAddInto(boolean transposeThis, Matrix right, boolean transposeRight, double scale,
             double alpha, Matrix y) {
-        int m = transposeThis ? cols : rows;
-        int k = transposeThis ? rows : cols;
-        int rightRows = transposeRight ? right.cols : right.rows;
-        int n = transposeRight ? right.rows : right.cols;
-        if (k != rightRows || y.rows != m || y.cols != n) {
-            throw new IllegalArgumentException("cannot add " + (transposeThis ? "A^T" : "A") + "*"
-                    + (transposeRight ? "B^T" : "B") + " = (" + m + "x" + k + ") * (" + rightRows + "x" + n
-                    + ") to a " + y.shape() + " matrix");
-        }
-        y.checkWritable();
-        multiplyAdd(transposeThis, right, transposeRight, scale, alpha, y, m, n, k);
+        checkProduct(transposeThis, right, transposeRight, y, "add", "to");
+        multiplyAdd(transposeThis, right, transposeRight, scale, alpha, y, y.rows, y.cols, transposeThis ? rows : cols);
     }
 
     abstract void multiplyAdd(boolean transposeThis, Matrix right, boolean transposeRight, double scale, double alpha,
             Matrix y, int m, int n, int k);
+
+    /** Refuses a product {@code op(this) * op(right)} whose shapes do not fit together and {@code target}. */
+    private void checkProduct(boolean transposeThis, Matrix right, boolean transposeRight, Matrix target, String verb,
+            String preposition) {
+        int m = transposeThis ? cols : rows;
+        int k = transposeThis ? rows : cols;
+        int rightRows = transposeRight ? right.cols : right.rows;
+        int n = transposeRight ? right.rows : right.cols;
+        if (k != rightRows || target.rows != m || target.cols != n) {
+            throw new IllegalArgumentException("cannot " + verb + " " + (transposeThis ? "A^T" : "A") + "*"
+                    + (transposeRight ? "B^T" : "B") + " = (" + m + "x" + k + ") * (" + rightRows + "x" + n + ") "
+                    + preposition + " a " + target.shape() + " matrix");
+        }
+        target.checkWritable();
+    }
 
     /** {@code this = this + alpha * x} ({@code axpy}). */
     public abstract void addScaledInPlace(double alpha, Matrix x);

@@ -202,17 +202,23 @@ class ModelFileTest {
     /** A manifest followed by more JSON inside its own length: refused, not read up to the first value. */
     private ModelFileException trailingData(Model model) throws Exception {
         byte[] bytes = ModelFile.toBytes(model);
-        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int manifestLength = in.getInt(12);
-        byte[] newManifest = (new String(bytes, 16, manifestLength, StandardCharsets.UTF_8) + " {\"more\": 1}")
-                .getBytes(StandardCharsets.UTF_8);
+        String manifest = new String(bytes, 16, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(12),
+                StandardCharsets.UTF_8);
+        byte[] rewritten = withManifest(bytes, manifest + " {\"more\": 1}");
+        return assertThrows(ModelFileException.class, () -> read(rewritten));
+    }
+
+    /** {@code bytes} with another manifest, checksum made right. */
+    private static byte[] withManifest(byte[] bytes, String manifest) throws Exception {
+        int manifestLength = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(12);
+        byte[] newManifest = manifest.getBytes(StandardCharsets.UTF_8);
         ByteBuffer out = ByteBuffer.allocate(bytes.length - manifestLength + newManifest.length)
                 .order(ByteOrder.LITTLE_ENDIAN);
         out.put(bytes, 0, 12).putInt(newManifest.length).put(newManifest);
         out.put(bytes, 16 + manifestLength, bytes.length - 16 - manifestLength);
         byte[] rewritten = out.array();
         resign(rewritten);
-        return assertThrows(ModelFileException.class, () -> read(rewritten));
+        return rewritten;
     }
 
     @Test
@@ -231,13 +237,7 @@ class ModelFileTest {
         int manifestLength = in.getInt(12);
         String manifest = new String(bytes, 16, manifestLength, StandardCharsets.UTF_8);
         assertTrue(manifest.contains(from), manifest);
-        byte[] newManifest = manifest.replace(from, to).getBytes(StandardCharsets.UTF_8);
-        ByteBuffer out = ByteBuffer.allocate(bytes.length - manifestLength + newManifest.length)
-                .order(ByteOrder.LITTLE_ENDIAN);
-        out.put(bytes, 0, 12).putInt(newManifest.length).put(newManifest);
-        out.put(bytes, 16 + manifestLength, bytes.length - 16 - manifestLength);
-        byte[] rewritten = out.array();
-        resign(rewritten);
+        byte[] rewritten = withManifest(bytes, manifest.replace(from, to));
         return assertThrows(ModelFileException.class, () -> read(rewritten));
     }
 
