@@ -197,15 +197,14 @@ public final class GalaxyTrain implements Command {
         return saved;
     }
 
-    /** A resumed run continues the saved network and weights: another --layers or --init is a mistake, not a wish. */
+    /**
+     * A resumed run continues the saved network: another --layers is a mistake, not a wish (the same --layers, as in
+     * the command line that trained it, is fine; --init does not matter, the weights are the trained ones).
+     */
     private void refuseChangesOnResume(NetworkSpec saved) {
         if (!options.layers.equals(TUTORIAL_LAYERS) && !spec().equals(saved)) {
             throw new UsageException("--resume continues the network " + saved + " of " + options.resume.getFileName()
                     + "; leave out --layers " + options.layers + ", or train a new model without --resume");
-        }
-        if (!options.init.equals("normal")) {
-            throw new UsageException("--resume continues the trained weights of " + options.resume.getFileName()
-                    + "; --init " + options.init + " does not apply");
         }
     }
 
