@@ -16,6 +16,9 @@ import dev.mlpkit.apps.galaxy.GalaxyClassify;
 import dev.mlpkit.apps.galaxy.GalaxyEvaluate;
 import dev.mlpkit.apps.galaxy.GalaxyModule;
 import dev.mlpkit.apps.galaxy.GalaxyTrain;
+import dev.mlpkit.apps.train.Classify;
+import dev.mlpkit.apps.train.Evaluate;
+import dev.mlpkit.apps.train.Train;
 import dev.mlpkit.apps.serve.Serve;
 
 /**
@@ -35,6 +38,8 @@ final class CommandTree {
                   mlp galaxy train                          train on the built-in images, the tutorial's settings
                   mlp galaxy classify photo.jpg images/     galaxy or not, with the probability
                   mlp circle-line                           the circle/line tutorial on built-in drawings
+                  mlp train --data pets/ --test pets-test/  a classifier of your own classes (cat/, dog/, ...)
+                  mlp train --data iris.csv --label species a classifier of the rows of a table
                   mlp generate galaxy --out my-set          write the synthetic images to a folder
                   mlp model inspect galaxy.mlp              what a model file holds
                   mlp serve                                 a web page that tells galaxies from other images
@@ -77,6 +82,25 @@ final class CommandTree {
                 Examples:
                   mlp circle-line features circle-line-tutorial/images --out input-file.txt
                 """);
+        root.add("train", new Train.Options(), Train.class, training, """
+                Examples:
+                  mlp train                                          the built-in digits: 10 classes of 28x28
+                  mlp train --data photos/ --size 64x64 --test photos-test/
+                  mlp train --data iris.csv --label species --model iris.mlp
+                  mlp train --data digits/train --hidden 256-128 --optimizer momentum --learning-rate 0.05
+                  mlp train --data digits/train --early-stopping 0 --epochs 10
+                """);
+        root.add("classify", new Classify.Options(), Classify.class, List.of(), """
+                Examples:
+                  mlp classify --model model.mlp photo.jpg folder/
+                  mlp classify --model model.mlp --top 3 digit.png
+                  mlp classify --model iris.mlp new-flowers.csv
+                """);
+        root.add("evaluate", new Evaluate.Options(), Evaluate.class, List.of(), """
+                Examples:
+                  mlp evaluate --model model.mlp --data photos-test/
+                  mlp evaluate --model iris.mlp --data iris-test.csv
+                """);
         root.add("serve", new Serve.Options(), Serve.class, List.of(), """
                 Examples:
                   mlp serve                                      the page at http://127.0.0.1:8080/
@@ -89,6 +113,7 @@ final class CommandTree {
                 Examples:
                   mlp generate galaxy --out my-set --count 1025 --others 1025 --contact-sheet sheet.png
                   mlp generate circle-line --out drawings --count 40
+                  mlp generate digits --out digits --contact-sheet digits.png
                 """);
         Node model = root.add("model", new GroupOptions(), null, List.of(), "");
         model.add("inspect", new ModelInspect.Options(), ModelInspect.class, List.of(), """

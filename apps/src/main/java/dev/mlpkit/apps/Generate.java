@@ -15,7 +15,7 @@ import com.google.inject.Inject;
 import dev.mlpkit.datasets.ContactSheet;
 import dev.mlpkit.datasets.GeneratedData;
 
-/** {@code mlp generate circle-line|galaxy --out DIR}: writes a synthetic set as real image folders. */
+/** {@code mlp generate circle-line|galaxy|digits --out DIR}: writes a synthetic set as real image folders. */
 public final class Generate implements Command {
 
     private static final Logger LOG = LoggerFactory.getLogger(Generate.class);
@@ -23,20 +23,24 @@ public final class Generate implements Command {
     /** The command line of {@code mlp generate}. */
     @Parameters(commandDescription = "Write the synthetic data sets as image folders")
     public static final class Options extends CommonOptions {
-        @Parameter(description = "circle-line|galaxy", required = true, validateWith = dev.mlpkit.apps.Validators.NotAnOption.class)
+        @Parameter(description = "circle-line|galaxy|digits", required = true, validateWith = dev.mlpkit.apps.Validators.NotAnOption.class)
         public List<String> kind = new ArrayList<>();
 
         @Parameter(names = "--out", description = "Folder to write (must not exist yet, or be empty)", required = true,
                 validateWith = dev.mlpkit.apps.Validators.FileName.class)
         public Path out;
 
-        @Parameter(names = "--count", description = "Drawings (circle-line) or galaxy images (galaxy)",
+        @Parameter(names = "--count", description = "Drawings (circle-line), galaxy images (galaxy) or training digits (digits)",
                 validateWith = Validators.PositiveInteger.class)
         public Integer count;
 
         @Parameter(names = "--others", description = "Non-galaxy images (galaxy only; default 1025)",
                 validateWith = Validators.PositiveInteger.class)
         public Integer others;
+
+        @Parameter(names = "--tests", description = "Test digits (digits only; default 2000)",
+                validateWith = Validators.PositiveInteger.class)
+        public Integer tests;
 
         @Parameter(names = "--seed", description = "Seed: the same seed writes the same files")
         public long seed = 42;
@@ -58,7 +62,7 @@ public final class Generate implements Command {
     @Override
     public int run() throws Exception {
         if (options.kind.size() != 1) {
-            throw new UsageException("say what to generate: circle-line or galaxy");
+            throw new UsageException("say what to generate: circle-line, galaxy or digits");
         }
         if (options.contactSheet != null
                 && !options.contactSheet.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
@@ -98,7 +102,18 @@ public final class Generate implements Command {
                     firstImages.add(options.out.resolve("non-galaxies/photo-" + i + ".jpg"));
                 }
             }
-            default -> throw new UsageException("cannot generate '" + options.kind.get(0) + "': choose circle-line or galaxy");
+            case "digits" -> {
+                int training = options.count == null ? GeneratedData.DEFAULT_DIGITS : options.count;
+                int tests = options.tests == null ? GeneratedData.DEFAULT_DIGIT_TESTS : options.tests;
+                GeneratedData.writeDigits(options.out, training, tests, options.seed, console.progress());
+                LOG.info("Wrote {} digits to {}/train and {} to {}/test, one folder per digit.", training, options.out,
+                        tests, options.out);
+                for (int i = 1; i <= Math.min(training, 100); i++) {
+                    firstImages.add(options.out.resolve("train/" + (i - 1) % 10 + "/digit-" + i + ".png"));
+                }
+            }
+            default -> throw new UsageException("cannot generate '" + options.kind.get(0)
+                    + "': choose circle-line, galaxy or digits");
         }
         if (options.contactSheet != null) {
             ContactSheet.write(firstImages, options.kind.get(0).equals("galaxy") ? 96 : 48, 10, options.contactSheet);

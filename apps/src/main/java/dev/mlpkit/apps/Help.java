@@ -17,7 +17,7 @@ import com.beust.jcommander.Parameters;
  * own, data, training, global), each with a value placeholder ({@code --epochs N}) and its default, and no
  * {@code Default: false} after switches. Built from JCommander's own parameter descriptions.
  */
-final class Help {
+public final class Help {
 
     private static final int NAME_COLUMN = 30;
     private static final int WIDTH = 118;
@@ -65,7 +65,7 @@ final class Help {
         String holder = p.getObject().getClass().getSimpleName();
         return switch (holder) {
             case "GlobalOptions" -> "Global options";
-            case "DataFlags" -> "Data";
+            case "DataFlags", "ImageFlags" -> "Data";
             case "TrainingFlags" -> "Training";
             default -> "Options";
         };
@@ -116,8 +116,18 @@ final class Help {
         return " VALUE";
     }
 
+    /** Options whose defaults are not their fields' values (they depend on the app), and say them themselves. */
+    public interface StatedDefaults {
+        /** The default of {@code option} ({@code --epochs}) in words, or null for none to show. */
+        String defaultOf(String option);
+    }
+
     /** " (default: X)" unless the description names its default, or there is none to show. */
     private static String defaultOf(ParameterDescription p) {
+        if (p.getObject() instanceof StatedDefaults stated) {
+            String text = stated.defaultOf(p.getLongestName());
+            return text == null ? "" : " (default: " + text + ")";
+        }
         Object value = p.getDefault();
         if (p.getDescription().contains("(default") || value == null || value instanceof Boolean
                 || (value instanceof Collection<?> c && c.isEmpty())) {

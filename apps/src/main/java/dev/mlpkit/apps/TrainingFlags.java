@@ -13,52 +13,77 @@ import dev.mlpkit.training.TrainingSettings;
 import dev.mlpkit.training.batching.Batching;
 import dev.mlpkit.training.optimizer.Optimizer;
 
-/** The training flags that commands share; a flag left out keeps the app's default (the tutorial's). */
-public final class TrainingFlags {
+/**
+ * The training flags that commands share; a flag left out keeps the app's default, which {@code --help} shows from
+ * the app's own {@link TrainingSettings}.
+ */
+public final class TrainingFlags implements Help.StatedDefaults {
+
+    private final TrainingSettings defaults;
+    private final String whose;
+
+    /**
+     * @param defaults the app's settings when no flag is given
+     * @param whose    where those defaults come from, for the help ({@code the tutorial's}), or null
+     */
+    public TrainingFlags(TrainingSettings defaults, String whose) {
+        this.defaults = defaults;
+        this.whose = whose;
+    }
 
     @Parameter(names = "--optimizer", description = "Update rule: gd, momentum, nesterov, adagrad, rmsprop, adam, adamw,"
-            + " or any registered one (see 'mlp optimizers') (default: gd, the tutorial's)")
+            + " or any registered one (see 'mlp optimizers')")
     public String optimizer;
 
-    @Parameter(names = "--learning-rate", description = "Learning rate (eta) (default: the optimizer's own; 0.01 for gd, the tutorial's)",
+    @Parameter(names = "--learning-rate", description = "Learning rate (eta)",
             validateWith = Validators.PositiveNumber.class)
     public Double learningRate;
 
     @Parameter(names = "--batching", description = "How an epoch is cut into updates: sgd (one example), mini-batch"
-            + " (--batch-size examples), batch (the whole training set) (default: mini-batch)")
+            + " (--batch-size examples), batch (the whole training set)")
     public String batching;
 
-    @Parameter(names = "--batch-size", description = "Examples per update with --batching mini-batch (default: 100, the tutorial's)",
+    @Parameter(names = "--batch-size", description = "Examples per update with --batching mini-batch",
             validateWith = Validators.PositiveInteger.class)
     public Integer batchSize;
 
-    @Parameter(names = "--epochs", description = "Epochs to train, in all when resuming (default: 20, the tutorial's)",
+    @Parameter(names = "--epochs", description = "Epochs to train, in all when resuming",
             validateWith = Validators.PositiveInteger.class)
     public Integer epochs;
 
-    @Parameter(names = "--seed", description = "Seed of the initial weights, the split and the shuffling (default: 42)")
+    @Parameter(names = "--seed", description = "Seed of the initial weights, the split and the shuffling")
     public Long seed;
 
     @Parameter(names = "--schedule", description = "Learning-rate schedule: constant, step:FACTOR:EVERY,"
-            + " exponential:RATE, inverse-time:RATE, cosine:EPOCHS[:FLOOR] (default: constant)")
+            + " exponential:RATE, inverse-time:RATE, cosine:EPOCHS[:FLOOR]")
     public String schedule;
 
-    @Parameter(names = "--clip", description = "Gradient clipping: none, value:LIMIT, norm:LIMIT (default: none)")
+    @Parameter(names = "--clip", description = "Gradient clipping: none, value:LIMIT, norm:LIMIT")
     public String clip;
 
-    @Parameter(names = "--weight-decay", description = "L2 weight decay lambda (default: 0, none)",
+    @Parameter(names = "--weight-decay", description = "L2 weight decay lambda",
             validateWith = Validators.NonNegativeNumber.class)
     public Double weightDecay;
 
     @Parameter(names = "--early-stopping", description = "Stop when the validation loss has not improved for this many"
             + " epochs, and keep the best epoch's weights (0: off)", validateWith = Validators.NonNegativeInteger.class)
-    public int earlyStopping;
+    public Integer earlyStopping;
 
     @Parameter(names = "--min-delta", description = "How much the validation loss must fall to count as better",
             validateWith = Validators.NonNegativeNumber.class)
-    public double minDelta = 0.0;
+    public Double minDelta;
 
-    /** The settings these flags make from the app's {@code defaults}, optimizers and batchings found by name. */
+    /** The app's settings when no flag is given. */
+    public TrainingSettings defaults() {
+        return defaults;
+    }
+
+    /** The settings these flags make from the app's defaults, optimizers and batchings found by name. */
+    public TrainingSettings settings(Registry<Optimizer> optimizers, Registry<Batching> batchings) {
+        return settings(defaults, optimizers, batchings);
+    }
+
+    /** The settings these flags make from {@code defaults} (a resumed run's), optimizers and batchings by name. */
     public TrainingSettings settings(TrainingSettings defaults, Registry<Optimizer> optimizers, Registry<Batching> batchings) {
         try {
             TrainingSettings s = defaults;
@@ -90,13 +115,43 @@ public final class TrainingFlags {
             if (weightDecay != null) {
                 s = s.withWeightDecay(weightDecay);
             }
-            if (earlyStopping > 0) {
-                s = s.withEarlyStopping(new EarlyStopping(earlyStopping, minDelta));
+            EarlyStopping stopping = s.earlyStopping();
+            if (earlyStopping != null || minDelta != null) {
+                int patience = earlyStopping != null ? earlyStopping : stopping != null ? stopping.patience() : 0;
+                double delta = minDelta != null ? minDelta : stopping != null ? stopping.minDelta() : 0;
+                if (patience == 0 && minDelta != null) {
+                    throw new UsageException("--min-delta goes with --early-stopping N");
+                }
+                s = s.withEarlyStopping(patience == 0 ? null : new EarlyStopping(patience, delta));
             }
             return s;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    @Override
+    public String defaultOf(String option) {
+        String of = whose == null ? "" : ", " + whose;
+        Object rate = defaults.optimizer().settings().get("learningRate");
+        return switch (option) {
+            case "--optimizer" -> defaults.optimizer().name() + of;
+            case "--learning-rate" -> "the optimizer's own" + (rate == null ? "" : "; " + rate + " for "
+                    + defaults.optimizer().name() + of);
+            case "--batching" -> defaults.batching().name();
+            case "--batch-size" -> defaults.batching().settings().containsKey("size")
+                    ? defaults.batching().settings().get("size") + of : null;
+            case "--epochs" -> defaults.epochs() + of;
+            case "--seed" -> Long.toString(defaults.seed());
+            case "--schedule" -> defaults.schedule().toString();
+            case "--clip" -> defaults.clipping().toString();
+            case "--weight-decay" -> defaults.weightDecay() == 0 ? "0, none" : Double.toString(defaults.weightDecay());
+            case "--early-stopping" -> defaults.earlyStopping() == null ? "0, off"
+                    : Integer.toString(defaults.earlyStopping().patience());
+            case "--min-delta" -> defaults.earlyStopping() == null ? "0"
+                    : Double.toString(defaults.earlyStopping().minDelta());
+            default -> null;
+        };
     }
 
     /** The flags that were given, for a resumed run to check against its checkpoint. */

@@ -294,7 +294,7 @@ public class MainTest {
         }
         assertTrue(Files.exists(temp.resolve("sheet.png")));
         expect(2, out + " is not empty: choose a new folder for --out", "generate", "galaxy", "--out", out.toString());
-        expect(2, "cannot generate 'cats': choose circle-line or galaxy", "generate", "cats", "--out",
+        expect(2, "cannot generate 'cats': choose circle-line, galaxy or digits", "generate", "cats", "--out",
                 temp.resolve("cats").toString());
     }
 

@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import dev.mlpkit.datasets.generate.CircleLineDrawings;
+import dev.mlpkit.datasets.generate.Digits;
 import dev.mlpkit.datasets.generate.GalaxyImages;
 import dev.mlpkit.datasets.generate.Jpeg;
 import dev.mlpkit.datasets.generate.NonGalaxyImages;
@@ -29,6 +30,9 @@ public final class GeneratedData {
     /** Circle/line drawings to train on, and test drawings per class. */
     public static final int DEFAULT_DRAWINGS = 3000;
     public static final int DEFAULT_TESTS_PER_CLASS = 5;
+    /** Digits to train on and to test on: MNIST's proportions at a seventh of its size. */
+    public static final int DEFAULT_DIGITS = 8000;
+    public static final int DEFAULT_DIGIT_TESTS = 2000;
 
     private GeneratedData() {
     }
@@ -56,6 +60,40 @@ public final class GeneratedData {
         Path target = cacheRoot.resolve("generated").resolve("galaxy-v" + GENERATOR_VERSION + "-" + DEFAULT_GALAXIES
                 + "-" + DEFAULT_OTHERS + "-seed" + seed);
         return ensure(target, folder -> writeGalaxy(folder, DEFAULT_GALAXIES, DEFAULT_OTHERS, seed, progress));
+    }
+
+    /** The default digits set ({@code train/0 ... train/9}, {@code test/0 ... test/9}) under {@code cacheRoot}. */
+    public static Path digits(Path cacheRoot, long seed, boolean progress) throws IOException {
+        Path target = cacheRoot.resolve("generated").resolve("digits-v1-" + DEFAULT_DIGITS + "-" + DEFAULT_DIGIT_TESTS
+                + "-seed" + seed);
+        return ensure(target, folder -> writeDigits(folder, DEFAULT_DIGITS, DEFAULT_DIGIT_TESTS, seed, progress));
+    }
+
+    /**
+     * Writes {@code training} and {@code tests} 28x28 digit images as class folders, the layout {@code mlp train
+     * --data} reads: {@code train/3/digit-17.png}, {@code test/3/digit-8017.png}, the digits taking turns.
+     */
+    public static void writeDigits(Path folder, int training, int tests, long seed, boolean progress) throws IOException {
+        for (String part : new String[] { "train", "test" }) {
+            for (int d = 0; d <= 9; d++) {
+                Files.createDirectories(folder.resolve(part).resolve(Integer.toString(d)));
+            }
+        }
+        try (Progress bar = Progress.of("Generating digits", (long) training + tests, progress)) {
+            IntStream.range(0, training + tests).parallel().forEach(i -> {
+                int digit = i % 10;
+                Path file = folder.resolve(i < training ? "train" : "test").resolve(Integer.toString(digit))
+                        .resolve("digit-" + (i + 1) + ".png");
+                try {
+                    javax.imageio.ImageIO.write(Digits.draw(digit, Seeds.of(seed, 3, i)), "png", file.toFile());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                bar.step();
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** Writes a circle/line set in the tutorial's layout into {@code folder}. */

@@ -78,7 +78,7 @@ public final class ImageFolderLoader {
         List<Path> files = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (ClassFolder folder : folders) {
-            List<Path> found = list(folder);
+            List<Path> found = files(folder);
             files.addAll(found);
             found.forEach(f -> labels.add(folder.label()));
         }
@@ -142,7 +142,8 @@ public final class ImageFolderLoader {
         return new Result(examples, skipped, IntStream.of(cached).sum());
     }
 
-    private List<Path> list(ClassFolder folder) throws IOException {
+    /** The files of {@code folder} this loader reads, in name order: a sentence if there are none or no folder. */
+    public List<Path> files(ClassFolder folder) throws IOException {
         Path dir = folder.folder();
         if (!Files.exists(dir)) {
             throw new DatasetException("the " + folder.name() + " folder " + dir + " does not exist");

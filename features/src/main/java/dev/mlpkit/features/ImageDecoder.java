@@ -173,6 +173,27 @@ public final class ImageDecoder {
         }
     }
 
+    /**
+     * The width and height of the image in {@code bytes}, as {@link #decode} would give them (upright), read from its
+     * header alone; {@code {0, 0}} when it is not an image this decoder reads.
+     */
+    public static int[] size(byte[] bytes) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            ImageReader reader = reader(in, "");
+            try {
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                boolean turned = reader.getFormatName().equalsIgnoreCase("jpeg") && exifOrientation(bytes) >= 5;
+                return turned ? new int[] { height, width } : new int[] { width, height };
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return new int[] { 0, 0 };
+        }
+    }
+
     /** The first reader of one of the decoded formats for {@code in}, or a sentence naming what the file is. */
     private static ImageReader reader(ImageInputStream in, String name) throws ImageDecodeException {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);

@@ -1,27 +1,24 @@
 package dev.mlpkit.apps.galaxy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 
 import dev.mlpkit.apps.Printable;
-import dev.mlpkit.apps.AppModels;
 import dev.mlpkit.apps.Command;
 import dev.mlpkit.apps.UsageException;
+import dev.mlpkit.apps.train.Classifier;
+import dev.mlpkit.apps.train.Classify;
+import dev.mlpkit.apps.train.Inputs;
 import dev.mlpkit.features.FeatureExtractor;
 import dev.mlpkit.features.ImageDecodeException;
 import dev.mlpkit.features.ImageDecoder;
 import dev.mlpkit.features.RgbImage;
 import dev.mlpkit.features.UnusualInput;
-import dev.mlpkit.linalg.Matrix;
-import dev.mlpkit.nn.Network;
-import dev.mlpkit.nn.model.Model;
 
 /** {@code mlp galaxy classify}: one line per image, {@code galaxy (p=0.97)} or {@code not a galaxy (p=0.12)}. */
 public final class GalaxyClassify implements Command {
@@ -49,47 +46,29 @@ public final class GalaxyClassify implements Command {
         if (options.images.isEmpty()) {
             throw new UsageException("name at least one image or folder to classify");
         }
-        Model model = AppModels.read(options.model, "galaxy");
-        FeatureExtractor extractor = AppModels.features(model, options.model);
-        Network network = new Network(model.parameters());
+        Classifier classifier = Classifier.read(options.model, "galaxy");
+        FeatureExtractor extractor = ((Inputs.Images) classifier.inputs()).extractor();
         ImageDecoder decoder = new ImageDecoder();
-        Matrix input = network.factory().zeros(extractor.dimension(), 1);
         int failures = 0;
-        for (Path folder : options.images) {
-            if (Files.isDirectory(folder) && expand(List.of(folder)).isEmpty()) {
-                System.err.println("mlp: " + Printable.of(folder.getFileName()) + " is a folder with no images in it");
+        for (Path path : options.images) {
+            List<Path> files = Classify.expand(path);
+            if (files.isEmpty()) {
+                System.err.println("mlp: " + Printable.of(path.getFileName()) + " is a folder with no images in it");
                 failures++;
             }
-        }
-        for (Path image : expand(options.images)) {
-            try {
-                RgbImage pixels = decoder.decode(image);
-                input.setColumn(0, extractor.extract(pixels));
-                double p = network.feedforward(input).get(0, 0);
-                System.out.printf("%s: %s (p=%.2f)%n", Printable.of(image), p >= 0.5 ? "galaxy" : "not a galaxy", p);
-                UnusualInput.forGalaxy(pixels).ifPresent(note -> System.out.println(Printable.of(image) + ": note: "
-                        + note));
-            } catch (ImageDecodeException e) {
-                System.err.println("mlp: " + Printable.of(e.getMessage()));
-                failures++;
+            for (Path image : files) {
+                try {
+                    RgbImage pixels = decoder.decode(image);
+                    double p = classifier.probabilities(new double[][] { extractor.extract(pixels) })[0][1];
+                    System.out.printf("%s: %s (p=%.2f)%n", Printable.of(image), p >= 0.5 ? "galaxy" : "not a galaxy", p);
+                    UnusualInput.forGalaxy(pixels).ifPresent(note -> System.out.println(Printable.of(image)
+                            + ": note: " + note));
+                } catch (ImageDecodeException e) {
+                    System.err.println("mlp: " + Printable.of(e.getMessage()));
+                    failures++;
+                }
             }
         }
         return failures == 0 ? 0 : 1;
-    }
-
-    /** Files as given; folders as their files in name order. */
-    static List<Path> expand(List<Path> paths) throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> entries = Files.list(p)) {
-                    entries.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
-                            .sorted().forEach(files::add);
-                }
-            } else {
-                files.add(p);
-            }
-        }
-        return files;
     }
 }

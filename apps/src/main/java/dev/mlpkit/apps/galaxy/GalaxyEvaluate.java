@@ -8,15 +8,14 @@ import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
 
-import dev.mlpkit.apps.AppModels;
 import dev.mlpkit.apps.Command;
 import dev.mlpkit.apps.Console;
+import dev.mlpkit.apps.train.ClassificationReport;
+import dev.mlpkit.apps.train.Classifier;
+import dev.mlpkit.apps.train.Inputs;
 import dev.mlpkit.datasets.ClassFolder;
 import dev.mlpkit.datasets.Examples;
 import dev.mlpkit.features.FeatureExtractor;
-import dev.mlpkit.linalg.Matrix;
-import dev.mlpkit.nn.Network;
-import dev.mlpkit.nn.model.Model;
 
 /** {@code mlp galaxy evaluate}: accuracy, confusion matrix, precision, recall and ROC AUC on labelled folders. */
 public final class GalaxyEvaluate implements Command {
@@ -43,29 +42,21 @@ public final class GalaxyEvaluate implements Command {
 
     @Override
     public int run() throws Exception {
-        Model model = AppModels.read(options.model, "galaxy");
-        FeatureExtractor extractor = AppModels.features(model, options.model);
-        List<ClassFolder> folders = options.data.folders(42, console);
+        Classifier classifier = Classifier.read(options.model, "galaxy");
+        FeatureExtractor extractor = ((Inputs.Images) classifier.inputs()).extractor();
+        List<ClassFolder> folders = options.data.folders(console);
         Examples examples = options.data.load(folders, extractor, console).examples();
-        Network network = new Network(model.parameters());
-        Matrix input = network.factory().zeros(extractor.dimension(), examples.size());
-        for (int j = 0; j < examples.size(); j++) {
-            input.setColumn(j, examples.features()[j]);
-        }
-        Matrix output = network.feedforward(input);
+        double[][] probabilities = classifier.probabilities(examples.features());
+        ClassificationReport report = ClassificationReport.of(classifier.classes(), examples.labels(),
+                classifier.predictions(probabilities));
+        int[][] confusion = report.confusion();
+        int tp = confusion[1][1];
+        int fn = confusion[1][0];
+        int fp = confusion[0][1];
+        int tn = confusion[0][0];
         double[] p = new double[examples.size()];
-        int tp = 0;
-        int fp = 0;
-        int tn = 0;
-        int fn = 0;
         for (int j = 0; j < p.length; j++) {
-            p[j] = output.get(0, j);
-            boolean predicted = p[j] >= 0.5;
-            boolean galaxy = examples.labels()[j] == 1;
-            tp += predicted && galaxy ? 1 : 0;
-            fp += predicted && !galaxy ? 1 : 0;
-            tn += !predicted && !galaxy ? 1 : 0;
-            fn += !predicted && galaxy ? 1 : 0;
+            p[j] = probabilities[j][1];
         }
         System.out.printf("Images:     %d (%d galaxies, %d others)%n", p.length, tp + fn, tn + fp);
         System.out.printf("Accuracy:   %.1f%%%n", 100.0 * (tp + tn) / p.length);

@@ -1,4 +1,4 @@
-package dev.mlpkit.apps.galaxy;
+package dev.mlpkit.apps.train;
 
 import java.io.IOException;
 import java.nio.file.Path;

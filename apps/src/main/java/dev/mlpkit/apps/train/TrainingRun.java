@@ -1,0 +1,242 @@
+package dev.mlpkit.apps.train;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.mlpkit.apps.AppModels;
+import dev.mlpkit.apps.Console;
+import dev.mlpkit.apps.PrecisionConverter;
+import dev.mlpkit.apps.TrainingFlags;
+import dev.mlpkit.apps.UsageException;
+import dev.mlpkit.apps.Validators;
+import dev.mlpkit.datasets.Examples;
+import dev.mlpkit.datasets.Split;
+import dev.mlpkit.linalg.Compute;
+import dev.mlpkit.linalg.MatrixFactory;
+import dev.mlpkit.nn.Initializer;
+import dev.mlpkit.nn.Network;
+import dev.mlpkit.nn.NetworkSpec;
+import dev.mlpkit.nn.model.Model;
+import dev.mlpkit.nn.model.ModelFile;
+import dev.mlpkit.training.Checkpoint;
+import dev.mlpkit.training.Registry;
+import dev.mlpkit.training.Samples;
+import dev.mlpkit.training.Trainer;
+import dev.mlpkit.training.TrainingListener;
+import dev.mlpkit.training.TrainingResult;
+import dev.mlpkit.training.TrainingSettings;
+import dev.mlpkit.training.batching.Batching;
+import dev.mlpkit.training.listeners.EpochLog;
+import dev.mlpkit.training.listeners.EpochProgressBar;
+import dev.mlpkit.training.listeners.MetricsCsv;
+import dev.mlpkit.training.listeners.TrainingCurves;
+import dev.mlpkit.training.optimizer.Optimizer;
+
+/**
+ * One training run of a classifier, as every training command makes it: settings from the flags (or from the model
+ * being resumed, which they may not contradict), a network that fits in memory, outputs that can be written, a split,
+ * the epochs with their log, metrics, curves and Ctrl-C checkpoint, and the model saved atomically.
+ */
+public final class TrainingRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
+
+    private final String app;
+    private final RunFlags run;
+    private final TrainingFlags flags;
+    private final Registry<Optimizer> optimizers;
+    private final Registry<Batching> batchings;
+    private final Console console;
+    private final Model resumed;
+    private TrainingSettings settings;
+    private Compute compute;
+    private MatrixFactory precision;
+    private NetworkSpec spec;
+
+    /** A run of {@code app}'s; reads the model to resume, if {@code run} names one. */
+    public TrainingRun(String app, RunFlags run, TrainingFlags flags, Registry<Optimizer> optimizers,
+            Registry<Batching> batchings, Console console) throws IOException {
+        this.app = app;
+        this.run = run;
+        this.flags = flags;
+        this.optimizers = optimizers;
+        this.batchings = batchings;
+        this.console = console;
+        this.resumed = run.resume == null ? null : AppModels.read(run.resume, app);
+    }
+
+    /** The model being resumed, or null. */
+    public Model resumed() {
+        return resumed;
+    }
+
+    /**
+     * Checks, before any data is read, that a network of {@code spec} can be trained as asked: the settings (a
+     * resumed run's may not be contradicted, nor its network by the flag {@code asked}, the user's, or null), the memory
+     * it needs and the outputs it writes. Returns the spec that will be trained: the resumed model's, or {@code spec}.
+     */
+    public NetworkSpec check(NetworkSpec spec, String asked) throws IOException {
+        settings = settings();
+        compute = run.threads == null ? Compute.best() : Compute.best().withThreads(run.threads);
+        precision = precision().on(compute);
+        if (resumed != null) {
+            if (asked != null && !spec.equals(resumed.spec())) {
+                throw new UsageException("--resume continues the network " + resumed.spec() + " of "
+                        + run.resume.getFileName() + "; leave out " + asked + ", or train a new model without --resume");
+            }
+            spec = resumed.spec();
+        }
+        checkMemory(spec, precision, settings.optimizer().stateNames().size());
+        Validators.writableFiles(run.model, run.metrics, run.curves);
+        this.spec = spec;
+        return spec;
+    }
+
+    /** The network trained, once {@link #check}ed. */
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    /** The settings of the run, once {@link #check}ed. */
+    public TrainingSettings settingsInUse() {
+        return settings;
+    }
+
+    /**
+     * Splits {@code all} for validation as the {@link #check}ed settings say ({@code stratified}: class by class);
+     * the split comes from the run's seed.
+     */
+    public Split split(Examples all, boolean stratified) {
+        LOG.info("Total training samples: {}", all.size());
+        Split split = Split.of(all, run.validationSplit, settings.seed(), stratified);
+        if (split.validation().size() == 0) {
+            if (settings.earlyStopping() != null) {
+                throw new UsageException("--early-stopping watches the validation loss, and --val-split 0 leaves no"
+                        + " validation set: give --val-split 0.1, or --early-stopping 0");
+            }
+            LOG.info("No validation set (--val-split 0): validation accuracy is not measured.");
+        }
+        return split;
+    }
+
+    /**
+     * Trains the {@link #check}ed network on {@code split}; {@code metadata} makes the model file's metadata, given
+     * the result once trained (null before). Returns the trained network.
+     */
+    public Network train(Split split, Function<TrainingResult, Map<String, Object>> metadata) throws IOException {
+        // The checkpoint listener first: once an epoch's line is printed, Ctrl-C saves that epoch.
+        InterruptCheckpoint interrupt = new InterruptCheckpoint(run.model, metadata.apply(null));
+        List<TrainingListener> listeners = List.of(interrupt, new EpochProgressBar(console.progress() ? System.err : null),
+                new EpochLog(), new MetricsCsv(run.metrics), new TrainingCurves(run.curves));
+        Trainer trainer = new Trainer(settings, listeners);
+        Network network;
+        if (resumed != null) {
+            network = Checkpoint.restore(resumed, trainer, precision);
+            LOG.info("Resuming {} after epoch {} of {}.", run.resume, trainer.epochsDone(), settings.epochs());
+        } else {
+            network = new Network(spec, precision);
+            initializer().initialize(network.parameters(), settings.seed());
+        }
+        LOG.info("Computing in {} with the {} kernel.", PrecisionConverter.describe(network.factory()),
+                compute.kernel().name());
+        interrupt.arm(trainer, network);
+        try {
+            TrainingResult result = trainer.train(network, samples(split.training(), spec.outputs()),
+                    samples(split.validation(), spec.outputs()));
+            // Still armed: a signal during the final save writes the last epoch to the checkpoint.
+            ModelFile.write(run.model, Checkpoint.of(network, trainer, metadata.apply(result)));
+        } finally {
+            interrupt.disarm();
+        }
+        LOG.info("Saved the model to {}, the metrics to {} and the curves to {}.", run.model, run.metrics, run.curves);
+        return network;
+    }
+
+    private TrainingSettings settings() {
+        if (resumed == null) {
+            return flags.settings(optimizers, batchings);
+        }
+        TrainingSettings saved = Checkpoint.settingsOf(resumed, optimizers, batchings);
+        TrainingSettings asked = flags.settings(saved, optimizers, batchings).withEpochs(saved.epochs());
+        if (!asked.equals(saved)) {
+            throw new UsageException("--resume continues with the settings saved in " + run.resume.getFileName()
+                    + " (" + saved.optimizer() + ", " + saved.batching() + ", seed " + saved.seed() + "), and "
+                    + String.join(" ", flags.given().keySet()) + " asks for others");
+        }
+        return flags.epochs == null ? saved : saved.withEpochs(flags.epochs);
+    }
+
+    /** {@code --precision}, which a resumed run must leave as it was (its default then is the saved one). */
+    private MatrixFactory precision() {
+        if (resumed == null) {
+            return run.precision == null ? MatrixFactory.float64() : run.precision;
+        }
+        MatrixFactory saved = Checkpoint.precisionOf(resumed);
+        if (run.precision != null && !run.precision.name().equals(saved.name())) {
+            throw new UsageException("--resume continues in the precision " + run.resume.getFileName()
+                    + " was trained in (" + PrecisionConverter.describe(saved) + "), not "
+                    + PrecisionConverter.describe(run.precision));
+        }
+        return saved;
+    }
+
+    /**
+     * Refuses, before any work, a network whose training would not fit in the JVM's heap: its parameters, their
+     * gradients and last good copy, the optimizer's state in the network's precision, and two float64 copies (the
+     * epoch snapshot kept for Ctrl-C and the model file's bytes).
+     */
+    private static void checkMemory(NetworkSpec spec, MatrixFactory precision, int stateMatrices) {
+        long parameters = spec.parameterCount();
+        double bytes = parameters * ((precision.isFloat32() ? 4.0 : 8.0) * (3 + stateMatrices) + 16.0);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap) {
+            throw new UsageException(String.format(Locale.ROOT, "the network %s has %,d weights and biases"
+                    + " and needs about %.1f GB to train, but the JVM may use %.1f GB: use smaller layers, or more"
+                    + " memory (JAVA_OPTS=-Xmx%dg)", spec, parameters, bytes / 1e9, heap / 1e9,
+                    (long) Math.ceil(bytes * 1.5 / (1 << 30))));
+        }
+    }
+
+    private Initializer initializer() {
+        try {
+            return Initializer.named(run.init);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--init: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Labelled examples as training samples: with one output, the label itself (the galaxy app: 1 for a galaxy);
+     * with several, a one-hot column.
+     */
+    public static Samples samples(Examples examples, int outputs) {
+        double[][] targets = new double[examples.size()][outputs];
+        for (int i = 0; i < examples.size(); i++) {
+            targets[i][outputs == 1 ? 0 : examples.labels()[i]] = outputs == 1 ? examples.labels()[i] : 1;
+        }
+        return new Samples(examples.features(), targets);
+    }
+
+    /** The run's summary for a model file: why it stopped, its best epoch and its last epoch's figures. */
+    public static Map<String, Object> summary(TrainingResult result) {
+        Map<String, Object> summary = new java.util.LinkedHashMap<>();
+        summary.put("stopReason", result.reason().name());
+        summary.put("explanation", result.explanation());
+        summary.put("bestEpoch", result.bestEpoch());
+        if (!result.history().isEmpty()) {
+            summary.put("trainingLoss", result.last().trainingLoss());
+            summary.put("trainingAccuracy", result.last().trainingAccuracy());
+            if (result.last().hasValidation()) {
+                summary.put("validationAccuracy", result.last().validationAccuracy());
+            }
+            summary.put("seconds", result.history().stream().mapToDouble(s -> s.seconds()).sum());
+        }
+        return summary;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.mlpkit.apps.train;
+
+import static dev.mlpkit.apps.MainTest.mlp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.mlpkit.apps.MainTest.Run;
+import dev.mlpkit.datasets.GeneratedData;
+
+/** {@code mlp train}, {@code mlp classify} and {@code mlp evaluate} end to end, on images and on a table. */
+class TrainTest {
+
+    @TempDir
+    static Path temp;
+    static Path digits;
+    static Path table;
+
+    @BeforeAll
+    static void data() throws IOException {
+        digits = temp.resolve("digits");
+        GeneratedData.writeDigits(digits, 600, 200, 3, false);
+        table = temp.resolve("flowers.csv");
+        Files.writeString(table, flowers(300, 11));
+    }
+
+    /** An Iris-like table: three species, four measurements around each species' own means, in random order. */
+    static String flowers(int rows, long seed) {
+        double[][] means = { { 5.0, 3.4, 1.5, 0.2 }, { 5.9, 2.8, 4.3, 1.3 }, { 6.6, 3.0, 5.6, 2.0 } };
+        String[] species = { "setosa", "versicolor", "virginica" };
+        SplittableRandom random = new SplittableRandom(seed);
+        StringBuilder csv = new StringBuilder("sepal_length,sepal_width,species,petal_length,petal_width\n");
+        for (int i = 0; i < rows; i++) {
+            int s = random.nextInt(3);
+            double[] m = means[s];
+            csv.append(String.format(Locale.ROOT, "%.1f,%.1f,%s,%.1f,%.1f%n", m[0] + 0.35 * random.nextGaussian(),
+                    m[1] + 0.3 * random.nextGaussian(), species[s], m[2] + 0.3 * random.nextGaussian(),
+                    m[3] + 0.15 * random.nextGaussian()));
+        }
+        return csv.toString();
+    }
+
+    private static Run train(String... more) {
+        String[] base = { "train", "--cache", temp.resolve("cache").toString(), "--metrics",
+            temp.resolve("m.csv").toString(), "--curves", temp.resolve("c.png").toString() };
+        String[] all = new String[base.length + more.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return mlp(all);
+    }
+
+    @Test
+    void trainsOnClassFoldersAndScoresTheTestFolder() {
+        Path model = temp.resolve("digits.mlp");
+        Run run = train("--data", digits.resolve("train").toString(), "--test", digits.resolve("test").toString(),
+                "--hidden", "64", "--epochs", "8", "--model", model.toString());
+        assertEquals(0, run.code(), run.err());
+        double accuracy = testAccuracy(run);
+        assertTrue(accuracy > 40, "four times chance: " + run.out());
+        for (String expected : new String[] { "class      precision  recall     f1  support", "macro avg",
+            "Confusion matrix (rows: truth, columns: prediction):" }) {
+            assertTrue(run.out().contains(expected), expected + " in " + run.out());
+        }
+
+        Run evaluate = mlp("evaluate", "--model", model.toString(), "--data", digits.resolve("test").toString(),
+                "--cache", temp.resolve("cache").toString());
+        assertEquals(0, evaluate.code(), evaluate.err());
+        assertTrue(evaluate.out().startsWith(String.format(Locale.ROOT, "Accuracy: %.1f%%", accuracy)),
+                "evaluate gives the test score training printed: " + evaluate.out());
+
+        Run classify = mlp("classify", "--model", model.toString(), "--top", "2",
+                digits.resolve("test/7/digit-608.png").toString());
+        assertEquals(0, classify.code(), classify.err());
+        assertTrue(classify.out().matches("\\S*digit-608\\.png: \\d \\(p=\\d\\.\\d\\d\\), \\d \\(p=\\d\\.\\d\\d\\)\\s*"),
+                classify.out());
+
+        Run inspect = mlp("model", "inspect", model.toString());
+        assertEquals(0, inspect.code(), inspect.err());
+        assertTrue(inspect.out().contains("784-64:relu-10:softmax/ce"), inspect.out());
+        assertTrue(inspect.out().contains("\"0\", \"1\", \"2\""), inspect.out());
+        assertTrue(inspect.out().contains("shift:2,rotate:10 x2"), inspect.out());
+    }
+
+    @Test
+    void trainsOnATableAndClassifiesRowsByColumnName() throws IOException {
+        Path model = temp.resolve("flowers.mlp");
+        Path test = temp.resolve("flowers-test.csv");
+        Files.writeString(test, flowers(90, 12));
+        Run run = train("--data", table.toString(), "--label", "species", "--test", test.toString(), "--model",
+                model.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("setosa"), run.out());
+        double accuracy = testAccuracy(run);
+        assertTrue(accuracy >= 90, run.out());
+
+        // The columns in another order and without the label: classify reads them by name.
+        Path rows = temp.resolve("new-flowers.csv");
+        Files.writeString(rows, "petal_width,petal_length,sepal_width,sepal_length\n0.2,1.4,3.5,5.1\n2.1,5.8,3.0,6.7\n");
+        Run classify = mlp("classify", "--model", model.toString(), rows.toString());
+        assertEquals(0, classify.code(), classify.err());
+        assertEquals("new-flowers.csv row 1: setosa", classify.out().lines().toList().get(0).replaceFirst(" \\(p=.*", ""));
+        assertEquals("new-flowers.csv row 2: virginica", classify.out().lines().toList().get(1).replaceFirst(" \\(p=.*", ""));
+
+        Run evaluate = mlp("evaluate", "--model", model.toString(), "--data", test.toString());
+        assertEquals(0, evaluate.code(), evaluate.err());
+        assertTrue(evaluate.out().contains("virginica"), evaluate.out());
+
+        Path fewer = temp.resolve("fewer.csv");
+        Files.writeString(fewer, "sepal_length,sepal_width,petal_width\n5.1,3.5,0.2\n");
+        Run missing = mlp("classify", "--model", model.toString(), fewer.toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("fewer.csv has no column 'petal_length', which the model reads"),
+                missing.err());
+    }
+
+    @Test
+    void badInputGetsOneSentence() throws IOException {
+        Path one = Files.createDirectories(temp.resolve("one/cats"));
+        copy(digits.resolve("train/1/digit-2.png"), one.resolve("a.png"));
+        assertFails(train("--data", temp.resolve("one").toString()), 1, "has one class folder (cats)");
+
+        Path empty = temp.resolve("empty");
+        Files.createDirectories(empty.resolve("cats"));
+        Files.createDirectories(empty.resolve("dogs"));
+        copy(digits.resolve("train/1/digit-2.png"), empty.resolve("cats/a.png"));
+        assertFails(train("--data", empty.toString()), 1, "has no images");
+
+        Path mixed = temp.resolve("mixed");
+        Files.createDirectories(mixed.resolve("big"));
+        Files.createDirectories(mixed.resolve("small"));
+        ImageIO.write(new BufferedImage(30, 20, BufferedImage.TYPE_BYTE_GRAY), "png", mixed.resolve("big/b.png").toFile());
+        ImageIO.write(new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY), "png", mixed.resolve("small/s.png").toFile());
+        assertFails(train("--data", mixed.toString()), 1, "the images differ in size");
+        assertFails(train("--data", mixed.toString(), "--size", "28by28"), 2, "--size is WIDTHxHEIGHT");
+
+        assertFails(train("--data", table.toString()), 2, "--label COLUMN");
+        assertFails(train("--data", table.toString(), "--label", "kind"), 1,
+                "flowers.csv has no column 'kind' for the labels; its columns are sepal_length, sepal_width, species");
+        Path ragged = temp.resolve("ragged.csv");
+        Files.writeString(ragged, "a,b,label\n1,2,x\n3,y\n");
+        assertFails(train("--data", ragged.toString(), "--label", "label"), 1,
+                "line 3 of ragged.csv has 2 values, but the header names 3 columns");
+        Path words = temp.resolve("words.csv");
+        Files.writeString(words, "a,b,label\n1,2,x\n3,four,y\n");
+        assertFails(train("--data", words.toString(), "--label", "label"), 1,
+                "line 3 of words.csv has 'four' in column 'b', which is not a finite number");
+        Path single = temp.resolve("single.csv");
+        Files.writeString(single, "a,label\n1,x\n2,x\n");
+        assertFails(train("--data", single.toString(), "--label", "label"), 1, "needs at least two classes");
+        assertFails(train("--data", table.toString(), "--label", "species", "--augment", "shift"), 2,
+                "--augment transforms images");
+        assertFails(train("--data", digits.resolve("train").toString(), "--augment", "twist"), 2,
+                "unknown transformation 'twist'");
+        assertFails(train("--data", digits.resolve("train").toString(), "--hidden", "ten"), 2, "--hidden ten");
+        assertFails(train("--data", digits.resolve("train").toString(), "--val-split", "0"), 2,
+                "--early-stopping watches the validation loss");
+    }
+
+    /** The accuracy of the "Test set: Accuracy: 97.5% (1950 of 2000)" line, after the epochs' lines. */
+    static double testAccuracy(Run run) {
+        assertTrue(run.out().contains("\nTest set: Accuracy: "), run.out());
+        return Double.parseDouble(run.out().replaceFirst("(?s).*\nTest set: Accuracy: ([0-9.]+)%.*", "$1"));
+    }
+
+    private static void assertFails(Run run, int code, String sentence) {
+        assertEquals(code, run.code(), run.out() + run.err());
+        assertTrue(run.err().contains(sentence), "'" + sentence + "' in " + run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.copy(from, to);
+    }
+}
