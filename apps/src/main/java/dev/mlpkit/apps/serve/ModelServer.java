@@ -65,7 +65,7 @@ final class ModelServer implements AutoCloseable {
     private record Upload(byte[] image, String name) {
     }
 
-    private final GalaxyService galaxy;
+    private final ImageService galaxy;
     private final DrawingService drawing;
     private final long maxUploadBytes;
     private final HttpServer server;
@@ -78,7 +78,7 @@ final class ModelServer implements AutoCloseable {
     private final byte[] style;
 
     /** Serves {@code galaxy} or {@code drawing} or both (the other may be null). */
-    ModelServer(GalaxyService galaxy, DrawingService drawing, String host, int port, long maxUploadBytes, int threads)
+    ModelServer(ImageService galaxy, DrawingService drawing, String host, int port, long maxUploadBytes, int threads)
             throws IOException {
         if (galaxy == null && drawing == null) {
             throw new IllegalArgumentException("a server needs a galaxy model, a circle-line model or both");
@@ -185,10 +185,11 @@ final class ModelServer implements AutoCloseable {
 
     private void classify(HttpExchange exchange) throws IOException {
         answer(exchange, galaxy == null ? null : (image, name) -> {
-            GalaxyService.Verdict verdict = galaxy.classify(image, name);
+            ImageService.Verdict verdict = galaxy.classify(image, name);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("label", verdict.label());
             answer.put("probability", verdict.probability());
+            answer.put("top", verdict.top());
             if (verdict.note() != null) {
                 answer.put("note", verdict.note());
             }
@@ -197,7 +198,7 @@ final class ModelServer implements AutoCloseable {
                 answer.put("seen", dataUrl(verdict.seenPng()));
             }
             return answer;
-        }, "no galaxy model is served here; start mlp serve with --model galaxy.mlp");
+        }, "no image classifier is served here; start mlp serve with --model galaxy.mlp");
     }
 
     private void draw(HttpExchange exchange) throws IOException {

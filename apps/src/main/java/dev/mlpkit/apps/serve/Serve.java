@@ -18,17 +18,17 @@ import dev.mlpkit.apps.CommonOptions;
 import dev.mlpkit.apps.Validators;
 import dev.mlpkit.features.ImageDecoder;
 
-/** {@code mlp serve}: a web page where people upload an image and are told whether it is a galaxy. */
+/** {@code mlp serve}: a web page where people upload an image and are told what it shows (a galaxy, a digit, ...). */
 public final class Serve implements Command {
 
     private static final Logger LOG = LoggerFactory.getLogger(Serve.class);
 
     /** The command line of {@code mlp serve}. */
-    @Parameters(commandDescription = "Serve models on web pages and a JSON API: a galaxy model (upload an image) and"
-            + " a circle-line model (draw a circle or a line)")
+    @Parameters(commandDescription = "Serve models on web pages and a JSON API: an image classifier, a galaxy model or"
+            + " one of mlp train (upload an image), and a circle-line model (draw a circle or a line)")
     public static final class Options extends CommonOptions {
-        @Parameter(names = "--model", description = "A trained galaxy or circle-line model; give --model twice to serve"
-                + " one of each (default: galaxy.mlp)",
+        @Parameter(names = "--model", description = "A trained image classifier (galaxy or mlp train) or circle-line"
+                + " model; give --model twice to serve one of each (default: galaxy.mlp)",
                 validateWith = dev.mlpkit.apps.Validators.FileName.class)
         public List<Path> models = new ArrayList<>();
 
@@ -63,7 +63,7 @@ public final class Serve implements Command {
     public int run() throws Exception {
         List<Path> files = options.models.isEmpty() ? List.of(Path.of("galaxy.mlp")) : options.models;
         ServedModels served = ServedModels.read(files, options.maxPixels);
-        ModelServer server = new ModelServer(served.galaxy, served.drawing, options.host, options.port,
+        ModelServer server = new ModelServer(served.images, served.drawing, options.host, options.port,
                 options.maxUpload, options.threads);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -75,7 +75,7 @@ public final class Serve implements Command {
         String address = "http://" + options.host + ":" + server.port() + "/";
         // The address is the command's result, so it is printed even with -q.
         System.out.println("Serving " + files.stream().map(Path::toString).collect(Collectors.joining(" and ")) + " at "
-                + address + (served.galaxy != null && served.drawing != null ? ", the drawing page at " + address + "draw"
+                + address + (served.images != null && served.drawing != null ? ", the drawing page at " + address + "draw"
                 : "") + " (Ctrl-C stops).");
         stopped.await();
         return 0;

@@ -17,10 +17,13 @@ import dev.mlpkit.nn.model.Model;
 import dev.mlpkit.nn.model.ModelFile;
 import dev.mlpkit.nn.model.ModelFileException;
 
-/** The models {@code mlp serve} was given, sorted by app: at most one galaxy model and one circle-line model. */
+/**
+ * The models {@code mlp serve} was given, sorted by what they read: at most one image classifier (a galaxy model or
+ * one {@code mlp train} made from class folders) and one circle-line model.
+ */
 final class ServedModels {
 
-    GalaxyService galaxy;
+    ImageService images;
     DrawingService drawing;
 
     private ServedModels() {
@@ -32,15 +35,20 @@ final class ServedModels {
         for (Path file : files) {
             Model model = ModelFile.read(file);
             Object app = model.metadata().get(AppModels.APP);
-            if ("galaxy".equals(app) && served.galaxy == null) {
-                served.galaxy = new GalaxyService(file, model, maxPixels);
+            boolean images = "galaxy".equals(app) || "train".equals(app) && model.metadata().containsKey(AppModels.FEATURES);
+            if (images && served.images == null) {
+                served.images = new ImageService(file, model, maxPixels);
             } else if ("circle-line".equals(app) && served.drawing == null) {
                 served.drawing = new DrawingService(file, model, maxPixels);
-            } else if ("galaxy".equals(app) || "circle-line".equals(app)) {
-                throw new UsageException("give mlp serve one " + app + " model at most; " + file.getFileName()
-                        + " is a second one");
+            } else if (images || "circle-line".equals(app)) {
+                throw new UsageException("give mlp serve one " + (images ? "image classifier" : app + " model")
+                        + " at most; " + file.getFileName() + " is a second one");
+            } else if ("train".equals(app)) {
+                throw new ModelFileException(file.getFileName() + " classifies the rows of a table: mlp serve"
+                        + " serves image classifiers and circle-line models");
             } else {
-                throw new ModelFileException(file.getFileName() + " is not a galaxy or circle-line model of an mlp app");
+                throw new ModelFileException(file.getFileName() + " is not an image classifier or a circle-line model"
+                        + " of an mlp app");
             }
         }
         return served;

@@ -26,11 +26,11 @@ public final class RunFlags {
             + " xavier, he")
     public String init;
 
-    @Parameter(names = "--val-split", description = "Fraction of the images kept for validation",
+    @Parameter(names = "--val-split", description = "Fraction of the examples kept for validation",
             validateWith = Validators.Fraction.class)
     public double validationSplit;
 
-    @Parameter(names = "--stratify", description = "Split each class in the same proportion")
+    @Parameter(names = "--stratify", description = "Split each class in the same proportion (mlp train always does)")
     public boolean stratify;
 
     @Parameter(names = "--threads", description = "Threads for matrix products (default: all cores)",

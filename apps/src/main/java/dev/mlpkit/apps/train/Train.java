@@ -58,23 +58,25 @@ public final class Train implements Command {
     /** What a model file says made it. */
     public static final String APP = "train";
     static final String DEFAULT_AUGMENT = "shift:2,rotate:10";
-    static final int DEFAULT_VARIATIONS = 2;
+    static final int DEFAULT_VARIATIONS = 3;
     private static final Pattern SIZE = Pattern.compile("(\\d{1,5})x(\\d{1,5})");
 
     /**
-     * The default recipe: Adam at its usual 0.001 (fast and forgiving of the scale of the inputs), mini-batches of 64,
-     * up to 30 epochs, stopping once the validation loss has not improved for 5 and keeping the best epoch.
+     * The default recipe: Adam at its usual 0.001 (fast, and forgiving of the scale of the inputs), its rate annealed
+     * to zero along a cosine over 20 epochs (the last epochs settle instead of jumping about), mini-batches of 64,
+     * and early stopping once the validation loss has not improved for 5 epochs, keeping the best epoch.
      */
     static TrainingSettings recipe() {
-        return new TrainingSettings(Optimizers.builtIns().get("adam"), new LearningRateSchedule.Constant(),
-                GradientClipping.NONE, 0.0, new MiniBatch(64), true, 42, 30, Double.NaN, new EarlyStopping(5, 0));
+        return new TrainingSettings(Optimizers.builtIns().get("adam"), LearningRateSchedule.parse("cosine:20"),
+                GradientClipping.NONE, 0.0, new MiniBatch(64), true, 42, 20, Double.NaN, new EarlyStopping(5, 0));
     }
 
     /** The command line of {@code mlp train}. */
     @Parameters(commandDescription = "Train a classifier of two or more classes on a folder of class folders"
-            + " (cat/, dog/, ...) or a CSV table: relu hidden layer, He initialisation, Adam at 0.001, mini-batches"
-            + " of 64, early stopping after 5 epochs without a better validation loss, softmax output with"
-            + " cross-entropy (a recipe that works on a first try; every part is a flag)")
+            + " (cat/, dog/, ...) or a CSV table. The default recipe works on a first try: a relu hidden layer of 256"
+            + " with He initialisation, a softmax output with cross-entropy, Adam at 0.001 annealed along a cosine over"
+            + " 20 epochs, mini-batches of 64, early stopping on a stratified 10% validation split, and for images"
+            + " three copies of each training image shifted and turned a little. Every part is a flag.")
     public static final class Options extends CommonOptions {
         @Parameter(names = "--data", description = "A folder with one subfolder of images per class (the class names"
                 + " are the folder names, in name order), or a CSV file with a header row"

@@ -59,13 +59,13 @@ final class ServedModel {
     /** A server of the galaxy model and the circle-line model on a free port of 127.0.0.1, not yet started. */
     static ModelServer bothServer() throws IOException {
         Path drawing = drawingModel();
-        return new ModelServer(new GalaxyService(MODEL, ModelFile.read(MODEL), 50_000_000),
+        return new ModelServer(new ImageService(MODEL, ModelFile.read(MODEL), 50_000_000),
                 new DrawingService(drawing, ModelFile.read(drawing), 50_000_000), "127.0.0.1", 0, 1 << 20, 4);
     }
 
     /** A server of the model on a free port of 127.0.0.1, not yet started. */
     static ModelServer server(long maxUpload) throws IOException {
-        return new ModelServer(new GalaxyService(MODEL, ModelFile.read(MODEL), 50_000_000), null, "127.0.0.1", 0,
+        return new ModelServer(new ImageService(MODEL, ModelFile.read(MODEL), 50_000_000), null, "127.0.0.1", 0,
                 maxUpload, 4);
     }
 }

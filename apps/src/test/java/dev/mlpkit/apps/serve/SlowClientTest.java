@@ -34,7 +34,7 @@ class SlowClientTest {
 
     @Test
     void slowAndStalledClientsHoldUpNobodyAndAreCutOff() throws Exception {
-        try (ModelServer server = new ModelServer(new GalaxyService(ServedModel.MODEL,
+        try (ModelServer server = new ModelServer(new ImageService(ServedModel.MODEL,
                 ModelFile.read(ServedModel.MODEL), 50_000_000), null, "127.0.0.1", 0, 1_000_000, 1)) {
             server.start();
             int port = server.port();

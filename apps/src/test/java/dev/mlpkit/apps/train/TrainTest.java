@@ -91,7 +91,7 @@ class TrainTest {
         assertEquals(0, inspect.code(), inspect.err());
         assertTrue(inspect.out().contains("784-64:relu-10:softmax/ce"), inspect.out());
         assertTrue(inspect.out().contains("\"0\", \"1\", \"2\""), inspect.out());
-        assertTrue(inspect.out().contains("shift:2,rotate:10 x2"), inspect.out());
+        assertTrue(inspect.out().contains("rotate:10,shift:2 x3"), inspect.out());
     }
 
     @Test

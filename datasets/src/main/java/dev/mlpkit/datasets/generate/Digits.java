@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 
 /**
  * 28x28 grey handwritten-looking digits, as MNIST has them (white ink on black): each digit is a few pen strokes in a
- * unit box (with the variants people write: a 1 with or without its flag, a 7 with or without a bar, an open or a
- * closed 4), every control point nudged, then slanted, rotated, stretched, sized and placed at random, and drawn
+ * unit box (with the variants people write: a 1 with or without its flag or foot, a 7 with or without a bar, an open
+ * or a closed 4), every control point nudged, then slanted, rotated, stretched, sized and placed at random, and drawn
  * with an anti-aliased pen of random width and pressure. No fonts are used, so the same seed makes the same images on
  * every machine.
  */
@@ -23,7 +23,7 @@ public final class Digits {
     /** One image of {@code digit} (0 to 9), from {@code seed}. */
     public static BufferedImage draw(int digit, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<double[][]> strokes = strokes(digit, random.nextInt(2));
+        List<double[][]> strokes = strokes(digit, random.nextInt(3));
         double jitter = 0.03 + 0.05 * random.nextDouble();
         double angle = Math.toRadians(-20 + 40 * random.nextDouble());
         double slant = -0.45 + 0.8 * random.nextDouble();
@@ -95,8 +95,15 @@ public final class Digits {
         return fitted;
     }
 
-    /** The strokes of {@code digit} in a unit box (x right, y down), in one of its two written variants. */
+    /**
+     * The strokes of {@code digit} in a unit box (x right, y down), in one of its written variants (0 to 2: a 1 plain,
+     * with a flag, or with a flag and a foot as print has it; the other digits have two, 2 meaning 0).
+     */
     static List<double[][]> strokes(int digit, int variant) {
+        if (digit == 1 && variant == 2) {
+            return of(poly(0.28, 0.25, 0.55, 0.05, 0.52, 0.95), line(0.25, 0.95, 0.78, 0.95));
+        }
+        variant %= 2;
         return switch (digit) {
             case 0 -> of(arc(0.5, 0.5, 0.3, 0.45, 0, 370));
             case 1 -> variant == 0 ? of(line(0.52, 0.05, 0.48, 0.95))
