@@ -19,7 +19,7 @@ import dev.mlpkit.training.optimizer.Optimizer;
  */
 public final class TrainingFlags implements Help.StatedDefaults {
 
-    private final TrainingSettings defaults;
+    private TrainingSettings defaults;
     private final String whose;
 
     /**
@@ -76,6 +76,11 @@ public final class TrainingFlags implements Help.StatedDefaults {
     /** The app's settings when no flag is given. */
     public TrainingSettings defaults() {
         return defaults;
+    }
+
+    /** Makes {@code other} the settings when no flag is given, for an app whose defaults depend on its data. */
+    public void useDefaults(TrainingSettings other) {
+        this.defaults = other;
     }
 
     /** The settings these flags make from the app's defaults, optimizers and batchings found by name. */
