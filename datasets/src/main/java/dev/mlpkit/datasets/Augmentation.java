@@ -13,8 +13,9 @@ import java.util.SplittableRandom;
  * every chosen transformation with its own random amount. It is applied to the training part only, after the split,
  * so no copy of a validation or test image is trained on.
  *
- * <p>The transformations work on grey pixels in [0, 1], row by row ({@code width x height}), resampled bilinearly;
- * what moves in from outside the frame is the colour of the frame's border.
+ * <p>The transformations work on pixels in [0, 1], row by row ({@code width x height}), one plane after another
+ * for colour (all planes moved alike), resampled bilinearly; what moves in from outside the frame is the colour of
+ * the frame's border.
  * <ul>
  * <li>{@code shift[:P]}: move by up to P pixels across and down (default 2);</li>
  * <li>{@code rotate[:D]}: turn about the centre by up to D degrees either way (default 15);</li>
@@ -109,22 +110,26 @@ public record Augmentation(Map<String, Double> amounts, int variations) {
         double angle = Math.toRadians(amounts.getOrDefault("rotate", 0.0) * (2 * random.nextDouble() - 1));
         boolean flipH = amounts.containsKey("flip-h") && random.nextBoolean();
         boolean flipV = amounts.containsKey("flip-v") && random.nextBoolean();
-        double background = border(pixels, width, height);
         double cos = Math.cos(angle);
         double sin = Math.sin(angle);
         double cx = (width - 1) / 2.0;
         double cy = (height - 1) / 2.0;
+        int area = width * height;
         double[] out = new double[pixels.length];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                // Where this output pixel comes from: undo the shift, the rotation and the flips.
-                double u = x - cx - dx;
-                double v = y - cy - dy;
-                double sx = cos * u + sin * v + cx;
-                double sy = -sin * u + cos * v + cy;
-                sx = flipH ? width - 1 - sx : sx;
-                sy = flipV ? height - 1 - sy : sy;
-                out[y * width + x] = bilinear(pixels, width, height, sx, sy, background);
+        for (int plane = 0; plane < pixels.length / area; plane++) {
+            double[] channel = java.util.Arrays.copyOfRange(pixels, plane * area, (plane + 1) * area);
+            double background = border(channel, width, height);
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    // Where this output pixel comes from: undo the shift, the rotation and the flips.
+                    double u = x - cx - dx;
+                    double v = y - cy - dy;
+                    double sx = cos * u + sin * v + cx;
+                    double sy = -sin * u + cos * v + cy;
+                    sx = flipH ? width - 1 - sx : sx;
+                    sy = flipV ? height - 1 - sy : sy;
+                    out[plane * area + y * width + x] = bilinear(channel, width, height, sx, sy, background);
+                }
             }
         }
         if (amounts.containsKey("brightness")) {

@@ -45,6 +45,20 @@ class AugmentationTest {
     }
 
     @Test
+    void colourPlanesMoveTogether() {
+        Augmentation flip = new Augmentation(Map.of("flip-v", 0.0), 1);
+        double[] planes = new double[75];
+        planes[0 * 25 + 1 * 5 + 2] = 1;   // red at (2, 1)
+        planes[2 * 25 + 1 * 5 + 2] = 0.5; // blue at (2, 1)
+        for (long seed = 0; seed < 10; seed++) {
+            double[] out = flip.transform(planes, 5, 5, new SplittableRandom(seed));
+            assertEquals(out[0 * 25 + 1 * 5 + 2] * 0.5, out[2 * 25 + 1 * 5 + 2], 1e-15);
+            assertEquals(out[0 * 25 + 3 * 5 + 2] * 0.5, out[2 * 25 + 3 * 5 + 2], 1e-15);
+            assertEquals(1.0, out[0 * 25 + 1 * 5 + 2] + out[0 * 25 + 3 * 5 + 2], 1e-15);
+        }
+    }
+
+    @Test
     void copiesFollowTheTrainingImagesAndAreSeeded() {
         Examples training = new Examples(List.of("a", "b"), new double[][] { dot(1, 1), dot(3, 3) }, new int[] { 0, 1 });
         Augmentation augmentation = Augmentation.parse("shift,rotate:20,noise:0.01", 3);

@@ -9,6 +9,7 @@ import java.util.Map;
 
 
 import dev.mlpkit.apps.AppModels;
+import dev.mlpkit.features.ColourPixels;
 import dev.mlpkit.features.FeatureExtractor;
 import dev.mlpkit.features.ImageDecodeException;
 import dev.mlpkit.features.ImageDecoder;
@@ -111,6 +112,9 @@ final class ImageService {
 
     /** The features as the grey picture the network saw, when they are pixels; an empty array otherwise. */
     private byte[] seen(double[] features) {
+        if (extractor instanceof ColourPixels colour) {
+            return ServedModels.colourPng(features, colour.width(), colour.height());
+        }
         return extractor instanceof PixelFeatures pixels ? ServedModels.greyPng(features, pixels.width(), pixels.height())
                 : new byte[0];
     }

@@ -60,6 +60,22 @@ final class ServedModels {
         for (int i = 0; i < width * height; i++) {
             picture.getRaster().setSample(i % width, i / width, 0, (int) Math.round(grey[i] * 255));
         }
+        return png(picture);
+    }
+
+    /** Red, green and blue planes of values in [0, 1], each row by row, as a PNG of {@code width} x {@code height}. */
+    static byte[] colourPng(double[] planes, int width, int height) {
+        BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        int area = width * height;
+        for (int i = 0; i < area; i++) {
+            for (int c = 0; c < 3; c++) {
+                picture.getRaster().setSample(i % width, i / width, c, (int) Math.round(planes[c * area + i] * 255));
+            }
+        }
+        return png(picture);
+    }
+
+    private static byte[] png(BufferedImage picture) {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
             ImageIO.write(picture, "png", png);

@@ -20,7 +20,6 @@ import dev.mlpkit.datasets.ImageFolderLoader;
 import dev.mlpkit.datasets.Table;
 import dev.mlpkit.features.FeatureExtractor;
 import dev.mlpkit.features.ImageDecoder;
-import dev.mlpkit.features.PixelFeatures;
 
 /**
  * Labelled data for a classifier from the command line: a folder of class folders, or a CSV table with a label
@@ -41,11 +40,11 @@ final class LabelledData {
     }
 
     /**
-     * The pixels every image of {@code folders} becomes when no size is given: the images' own size when they all
-     * share one of at most {@link #LARGEST_OWN_SIZE} pixels, 64x64 grey (the galaxy tutorial's) when they share a
-     * larger one; a sentence naming two images of different sizes otherwise.
+     * The size, {@code {width, height}}, every image of {@code folders} becomes when no size is given: the images' own
+     * size when they all share one of at most {@link #LARGEST_OWN_SIZE} pixels, 64x64 (the galaxy tutorial's) when
+     * they share a larger one; a sentence naming two images of different sizes otherwise.
      */
-    static PixelFeatures ownSize(List<ClassFolder> folders, ImageFolderLoader loader) throws IOException {
+    static int[] ownSize(List<ClassFolder> folders, ImageFolderLoader loader) throws IOException {
         List<Path> files = new ArrayList<>();
         for (ClassFolder folder : folders) {
             files.addAll(loader.files(folder));
@@ -67,16 +66,16 @@ final class LabelledData {
             }
         }
         if (first < 0) {
-            return new PixelFeatures(64, 64); // no readable image: the load reports each class's
+            return new int[] { 64, 64 }; // no readable image: the load reports each class's
         }
         int width = sizes[first][0];
         int height = sizes[first][1];
         if ((long) width * height > LARGEST_OWN_SIZE) {
-            LOG.info("The images are {}x{}: resized to 64x64 grey pixels, as the galaxy tutorial does (--size sets"
+            LOG.info("The images are {}x{}: resized to 64x64 pixels, as the galaxy tutorial does (--size sets"
                     + " another size).", width, height);
-            return new PixelFeatures(64, 64);
+            return new int[] { 64, 64 };
         }
-        return new PixelFeatures(width, height);
+        return new int[] { width, height };
     }
 
     private static int[] header(Path file) {

@@ -33,6 +33,8 @@ import dev.mlpkit.datasets.GeneratedData;
 import dev.mlpkit.datasets.Split;
 import dev.mlpkit.datasets.Standardization;
 import dev.mlpkit.datasets.Table;
+import dev.mlpkit.features.ColourPixels;
+import dev.mlpkit.features.FeatureExtractor;
 import dev.mlpkit.features.PixelFeatures;
 import dev.mlpkit.nn.Network;
 import dev.mlpkit.nn.NetworkSpec;
@@ -106,6 +108,10 @@ public final class Train implements Command {
                 + " size when they all share one of at most 64x64 pixels; larger ones become 64x64, the galaxy"
                 + " tutorial's)")
         public String size;
+
+        @Parameter(names = "--colour", description = "Read the images in colour (red, green and blue planes: three"
+                + " times the inputs) instead of grey")
+        public boolean colour;
 
         @Parameter(names = "--hidden", description = "Hidden layer sizes, with an activation if not relu"
                 + " (256-128, 100:sigmoid, none for softmax regression)")
@@ -188,8 +194,8 @@ public final class Train implements Command {
         }
         List<ClassFolder> folders = ClassFolders.of(root);
         List<String> classes = ClassFolders.names(folders);
-        PixelFeatures pixels = options.size != null ? size(options.size)
-                : LabelledData.ownSize(folders, options.images.lister());
+        int[] size = options.size != null ? size(options.size) : LabelledData.ownSize(folders, options.images.lister());
+        FeatureExtractor pixels = options.colour ? new ColourPixels(size[0], size[1]) : new PixelFeatures(size[0], size[1]);
         run.check(spec(pixels.dimension(), classes.size()), options.hidden.equals("256") ? null : "--hidden " + options.hidden);
         if (test != null && LabelledData.isTable(test)) {
             throw new UsageException("--test " + Printable.of(test) + " is a file, and the training data is a folder of"
@@ -197,12 +203,12 @@ public final class Train implements Command {
         }
         Examples all = options.images.load(folders, pixels, console).examples();
         Examples testSet = test == null ? null : LabelledData.images(test, classes, pixels, options.images, console);
-        LOG.info("{} classes ({}), {}x{} grey pixels.", classes.size(), Printable.of(String.join(", ", classes)),
-                pixels.width(), pixels.height());
+        LOG.info("{} classes ({}), {}x{} {} pixels.", classes.size(), Printable.of(String.join(", ", classes)),
+                size[0], size[1], options.colour ? "colour" : "grey");
         Split split = run.split(all, true);
         Augmentation augmentation = augmentation();
         if (!augmentation.isNone()) {
-            Examples more = augmentation.apply(split.training(), pixels.width(), pixels.height(),
+            Examples more = augmentation.apply(split.training(), size[0], size[1],
                     run.settingsInUse().seed());
             LOG.info("Augmented the {} training images with {} transformed copies each ({}): {} in all.",
                     split.training().size(), augmentation.variations(), augmentation, more.size());
@@ -217,8 +223,9 @@ public final class Train implements Command {
             throw new UsageException("--augment transforms images, and " + Printable.of(options.data.getFileName())
                     + " is a table");
         }
-        if (options.size != null) {
-            throw new UsageException("--size resizes images, and " + Printable.of(options.data.getFileName())
+        if (options.size != null || options.colour) {
+            throw new UsageException((options.colour ? "--colour" : "--size") + " is for images, and "
+                    + Printable.of(options.data.getFileName())
                     + " is a table");
         }
         Table table = Table.read(options.data, options.label, null);
@@ -267,12 +274,12 @@ public final class Train implements Command {
         }
     }
 
-    private static PixelFeatures size(String text) {
+    private static int[] size(String text) {
         Matcher m = SIZE.matcher(text.trim());
         if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(2)) < 1) {
             throw new UsageException("--size is WIDTHxHEIGHT in pixels, like 28x28, not '" + Printable.of(text) + "'");
         }
-        return new PixelFeatures(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        return new int[] { Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)) };
     }
 
     private Map<String, Object> metadata(Data data, TrainingRun run, TrainingResult result) {

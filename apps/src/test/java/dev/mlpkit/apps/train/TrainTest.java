@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -127,6 +128,39 @@ class TrainTest {
     }
 
     @Test
+    void colourTellsApartWhatGreyCannot() throws IOException {
+        // Red and green of the same grey level: grey pixels cannot tell them apart, colour ones can.
+        Path colours = temp.resolve("colours");
+        SplittableRandom random = new SplittableRandom(5);
+        for (String name : new String[] { "green", "red" }) {
+            Path folder = Files.createDirectories(colours.resolve(name));
+            for (int i = 0; i < 40; i++) {
+                BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+                int level = 120 + random.nextInt(60);
+                java.awt.Color c = name.equals("red") ? new java.awt.Color(Math.min(255, level * 2), 0, 0)
+                        : new java.awt.Color(0, (int) Math.round(level * 2 * 0.299 / 0.587), 0);
+                for (int y = 0; y < 8; y++) {
+                    for (int x = 0; x < 8; x++) {
+                        image.setRGB(x, y, c.getRGB());
+                    }
+                }
+                ImageIO.write(image, "png", folder.resolve(i + ".png").toFile());
+            }
+        }
+        Path model = temp.resolve("colours.mlp");
+        Run run = train("--data", colours.toString(), "--colour", "--hidden", "8", "--epochs", "60",
+                "--early-stopping", "0", "--augment", "none", "--model", model.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("8x8 colour pixels"), run.out());
+        Run classify = mlp("classify", "--model", model.toString(), colours.resolve("red/3.png").toString(),
+                colours.resolve("green/3.png").toString());
+        assertEquals(0, classify.code(), classify.err());
+        List<String> lines = classify.out().lines().toList();
+        assertTrue(lines.get(0).contains(": red (p="), classify.out());
+        assertTrue(lines.get(1).contains(": green (p="), classify.out());
+    }
+
+    @Test
     void badInputGetsOneSentence() throws IOException {
         Path one = Files.createDirectories(temp.resolve("one/cats"));
         copy(digits.resolve("train/1/digit-2.png"), one.resolve("a.png"));
@@ -160,6 +194,7 @@ class TrainTest {
         Path single = temp.resolve("single.csv");
         Files.writeString(single, "a,label\n1,x\n2,x\n");
         assertFails(train("--data", single.toString(), "--label", "label"), 1, "needs at least two classes");
+        assertFails(train("--data", table.toString(), "--label", "species", "--colour"), 2, "--colour is for images");
         assertFails(train("--data", table.toString(), "--label", "species", "--augment", "shift"), 2,
                 "--augment transforms images");
         assertFails(train("--data", digits.resolve("train").toString(), "--augment", "twist"), 2,
