@@ -1,5 +1,6 @@
 package dev.mlpkit.apps;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import com.beust.jcommander.Parameters;
 import com.google.inject.Inject;
 
 import dev.mlpkit.datasets.ContactSheet;
+import dev.mlpkit.datasets.DatasetException;
 import dev.mlpkit.datasets.GeneratedData;
+import dev.mlpkit.nn.io.AtomicFiles;
 
 /** {@code mlp generate circle-line|galaxy|digits --out DIR}: writes a synthetic set as real image folders. */
 public final class Generate implements Command {
@@ -50,6 +53,9 @@ public final class Generate implements Command {
         public Path contactSheet;
     }
 
+    /** The most images of a kind one run makes: a guard against a typo that would fill the disk. */
+    static final int MAX_COUNT = 1_000_000;
+
     private final Options options;
     private final Console console;
 
@@ -57,6 +63,22 @@ public final class Generate implements Command {
     Generate(Options options, Console console) {
         this.console = console;
         this.options = options;
+    }
+
+    /** Writes the set whole or not at all, with one sentence for a write that fails (a full disk, a read-only folder). */
+    private void writeWhole(GeneratedData.Writer writer) throws IOException {
+        try {
+            GeneratedData.writeWhole(options.out, writer);
+        } catch (IOException e) {
+            // The deepest cause says why ("No space left on device"); the outer ones say only that a write failed.
+            Throwable why = e;
+            while (why.getCause() != null) {
+                why = why.getCause();
+            }
+            String reason = why instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                    ? fs.getReason() : why.getMessage() != null ? why.getMessage() : "the file system refused it";
+            throw new DatasetException("cannot write " + options.out + ": " + reason + "; nothing was left behind", e);
+        }
     }
 
     @Override
@@ -78,11 +100,20 @@ public final class Generate implements Command {
         } else if (Files.exists(options.out)) {
             throw new UsageException(options.out + " is a file: --out needs a folder");
         }
+        if (options.contactSheet != null) {
+            Validators.writableFiles(options.contactSheet);
+        }
+        for (Integer n : new Integer[] { options.count, options.others, options.tests }) {
+            if (n != null && n > MAX_COUNT) {
+                throw new UsageException("mlp generate makes at most " + MAX_COUNT + " images of a kind, not " + n);
+            }
+        }
         List<Path> firstImages = new ArrayList<>();
         switch (options.kind.get(0)) {
             case "circle-line" -> {
                 int count = options.count == null ? GeneratedData.DEFAULT_DRAWINGS : options.count;
-                GeneratedData.writeCircleLine(options.out, count, GeneratedData.DEFAULT_TESTS_PER_CLASS, options.seed);
+                writeWhole(folder -> GeneratedData.writeCircleLine(folder, count, GeneratedData.DEFAULT_TESTS_PER_CLASS,
+                        options.seed));
                 LOG.info("Wrote {} drawings to {}/images, their labels to {}/csv and {} test drawings to {}/test-images.",
                         count, options.out, options.out, 2 * GeneratedData.DEFAULT_TESTS_PER_CLASS, options.out);
                 for (int i = 1; i <= Math.min(count, 60); i++) {
@@ -92,7 +123,7 @@ public final class Generate implements Command {
             case "galaxy" -> {
                 int galaxies = options.count == null ? GeneratedData.DEFAULT_GALAXIES : options.count;
                 int others = options.others == null ? GeneratedData.DEFAULT_OTHERS : options.others;
-                GeneratedData.writeGalaxy(options.out, galaxies, others, options.seed, console.progress());
+                writeWhole(folder -> GeneratedData.writeGalaxy(folder, galaxies, others, options.seed, console.progress()));
                 LOG.info("Wrote {} galaxies to {}/galaxies and {} other images to {}/non-galaxies.", galaxies,
                         options.out, others, options.out);
                 for (int i = 1; i <= Math.min(galaxies, 30); i++) {
@@ -105,7 +136,7 @@ public final class Generate implements Command {
             case "digits" -> {
                 int training = options.count == null ? GeneratedData.DEFAULT_DIGITS : options.count;
                 int tests = options.tests == null ? GeneratedData.DEFAULT_DIGIT_TESTS : options.tests;
-                GeneratedData.writeDigits(options.out, training, tests, options.seed, console.progress());
+                writeWhole(folder -> GeneratedData.writeDigits(folder, training, tests, options.seed, console.progress()));
                 LOG.info("Wrote {} digits to {}/train and {} to {}/test, one folder per digit.", training, options.out,
                         tests, options.out);
                 for (int i = 1; i <= Math.min(training, 100); i++) {
@@ -116,7 +147,8 @@ public final class Generate implements Command {
                     + "': choose circle-line, galaxy or digits");
         }
         if (options.contactSheet != null) {
-            ContactSheet.write(firstImages, options.kind.get(0).equals("galaxy") ? 96 : 48, 10, options.contactSheet);
+            byte[] sheet = ContactSheet.png(firstImages, options.kind.get(0).equals("galaxy") ? 96 : 48, 10);
+            AtomicFiles.write(options.contactSheet, sheet);
             LOG.info("Wrote a contact sheet of {} images to {}.", firstImages.size(), options.contactSheet);
         }
         return 0;

@@ -226,6 +226,11 @@ public class MainTest {
                 temp.toString(), "--cache", cache.toString());
         expect(2, "--contact-sheet writes a PNG: name it something.png, not sheet.jpg", "generate", "galaxy", "--out",
                 temp.resolve("never").toString(), "--contact-sheet", "sheet.jpg");
+        expect(2, "cannot write " + temp.resolve("sheet-folder.png") + ": it is a folder; name a file", "generate",
+                "digits", "--out", temp.resolve("never").toString(), "--contact-sheet",
+                createFolder(temp.resolve("sheet-folder.png")).toString());
+        expect(2, "mlp generate makes at most 1000000 images of a kind, not 5000000", "generate", "digits", "--out",
+                temp.resolve("never").toString(), "--count", "5000000");
         Path one = images.resolve("galaxies");
         expect(2, "--galaxies and --non-galaxies are the same folder (" + one + "): give a folder of each class",
                 "galaxy", "train", "--galaxies", one.toString(), "--non-galaxies", one.toString(), "--cache",
@@ -310,6 +315,14 @@ public class MainTest {
         String base = System.getProperty("mlpkit.shared.data");
         Path folder = base == null ? null : Path.of(base, name).normalize();
         return folder != null && Files.isDirectory(folder) ? folder : null;
+    }
+
+    private static Path createFolder(Path folder) {
+        try {
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void expect(int code, String message, String... args) {

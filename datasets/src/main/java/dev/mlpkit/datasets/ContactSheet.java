@@ -5,6 +5,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,6 +22,11 @@ public final class ContactSheet {
 
     /** Writes {@code images} as {@code columns} thumbnails of {@code tile} pixels per row into {@code png}. */
     public static void write(List<Path> images, int tile, int columns, Path png) throws IOException {
+        Files.write(png, png(images, tile, columns));
+    }
+
+    /** {@code images} as {@code columns} thumbnails of {@code tile} pixels per row: the bytes of a PNG. */
+    public static byte[] png(List<Path> images, int tile, int columns) throws IOException {
         int rows = (images.size() + columns - 1) / columns;
         BufferedImage sheet = new BufferedImage(columns * tile, Math.max(1, rows) * tile, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = sheet.createGraphics();
@@ -39,6 +45,8 @@ public final class ContactSheet {
             g.drawImage(thumbnail, (k % columns) * tile, (k / columns) * tile, tile - 1, tile - 1, null);
         }
         g.dispose();
-        ImageIO.write(sheet, "png", png.toFile());
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(sheet, "png", png);
+        return png.toByteArray();
     }
 }

@@ -129,18 +129,35 @@ public final class GeneratedData {
 
     /** What makes a set in a folder. */
     @FunctionalInterface
-    private interface Writer {
+    public interface Writer {
         void write(Path folder) throws IOException;
     }
 
     private static Path ensure(Path target, Writer writer) throws IOException {
-        if (Files.isDirectory(target)) {
-            return target;
+        if (!Files.isDirectory(target)) {
+            writeWhole(target, writer);
         }
-        Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
+        return target;
+    }
+
+    /**
+     * Has {@code writer} make a set in a hidden folder beside {@code target}, then renames it to {@code target} (which
+     * may be an empty folder): an interrupted or failed write (a full disk) leaves nothing behind. If another run made
+     * {@code target} meanwhile, theirs is kept.
+     */
+    public static void writeWhole(Path target, Writer writer) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temporary = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
         try {
             writer.write(temporary);
+            if (Files.isDirectory(target)) {
+                try (Stream<Path> entries = Files.list(target)) {
+                    if (entries.findAny().isEmpty()) {
+                        Files.delete(target);
+                    }
+                }
+            }
             try {
                 Files.move(temporary, target);
             } catch (IOException e) {
@@ -152,7 +169,6 @@ public final class GeneratedData {
         } finally {
             deleteTree(temporary);
         }
-        return target;
     }
 
     private static void deleteTree(Path folder) throws IOException {

@@ -167,8 +167,8 @@ public final class ModelFile {
             throw truncated(name, bytes.length);
         }
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int version = in.getInt(8);
-        int manifestLength = in.getInt(12);
+        long version = Integer.toUnsignedLong(in.getInt(8));
+        long manifestLength = Integer.toUnsignedLong(in.getInt(12));
         int checked = bytes.length - CHECKSUM_BYTES;
         if (!Arrays.equals(sha256(bytes, checked), 0, CHECKSUM_BYTES, bytes, checked, bytes.length)) {
             if (looksTruncated(bytes, manifestLength)) {
@@ -183,30 +183,30 @@ public final class ModelFile {
         if (version < 1) {
             throw new ModelFileException(name + " is damaged: format version " + version + " does not exist");
         }
-        if (manifestLength < 2 || HEADER_BYTES + (long) manifestLength > checked) {
+        if (manifestLength < 2 || HEADER_BYTES + manifestLength > checked) {
             throw new ModelFileException(name + " is damaged: its manifest length " + manifestLength
                     + " does not fit in the file");
         }
         JsonNode manifest;
         try {
-            manifest = STRICT.readTree(new String(bytes, HEADER_BYTES, manifestLength, StandardCharsets.UTF_8));
+            manifest = STRICT.readTree(new String(bytes, HEADER_BYTES, (int) manifestLength, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new ModelFileException(name + " is damaged: its manifest is not valid JSON", e);
         }
-        return new ManifestReader(name, manifest, in, HEADER_BYTES + manifestLength, checked, factory).model();
+        return new ManifestReader(name, manifest, in, HEADER_BYTES + (int) manifestLength, checked, factory).model();
     }
 
     /** Whether a file that fails its checksum is shorter than its own intact header and manifest say it should be. */
-    private static boolean looksTruncated(byte[] bytes, int manifestLength) {
+    private static boolean looksTruncated(byte[] bytes, long manifestLength) {
         if (manifestLength < 0 || manifestLength > MAX_MANIFEST_BYTES) {
             return false;
         }
-        long manifestEnd = HEADER_BYTES + (long) manifestLength;
+        long manifestEnd = HEADER_BYTES + manifestLength;
         if (manifestEnd > bytes.length) {
             return true;
         }
         try {
-            JsonNode arrays = JSON.readTree(new String(bytes, HEADER_BYTES, manifestLength, StandardCharsets.UTF_8))
+            JsonNode arrays = JSON.readTree(new String(bytes, HEADER_BYTES, (int) manifestLength, StandardCharsets.UTF_8))
                     .path("arrays");
             long values = 0;
             for (JsonNode a : arrays) {

@@ -197,6 +197,18 @@ class ModelFileTest {
         resign(bytes);
         assertEquals(NAME + " is not a valid model: array 'layer1.weights' holds a number that is not finite",
                 assertThrows(ModelFileException.class, () -> read(bytes)).getMessage());
+
+        // The header's two numbers are unsigned: all bits set is the largest version and length, not -1.
+        byte[] future = ModelFile.toBytes(model);
+        ByteBuffer.wrap(future).order(ByteOrder.LITTLE_ENDIAN).putInt(8, -1);
+        resign(future);
+        assertEquals(NAME + " needs a newer mlpkit: it has model format version 4294967295 and this mlpkit reads up to"
+                + " version 1", assertThrows(ModelFileException.class, () -> read(future)).getMessage());
+        byte[] long_ = ModelFile.toBytes(model);
+        ByteBuffer.wrap(long_).order(ByteOrder.LITTLE_ENDIAN).putInt(12, -1);
+        resign(long_);
+        assertEquals(NAME + " is damaged: its manifest length 4294967295 does not fit in the file",
+                assertThrows(ModelFileException.class, () -> read(long_)).getMessage());
     }
 
     /** A manifest followed by more JSON inside its own length: refused, not read up to the first value. */
