@@ -91,6 +91,19 @@ public class MainTest {
     }
 
     @Test
+    void augmentationCopiesTheTrainingPartOnly() {
+        Run run = mlp(train("--augment", "--variations", "3", "--model", temp.resolve("augmented.mlp").toString()));
+        assertEquals(0, run.code(), run.err());
+        // 40 images, 32 of them for training: each used 3 times, the 8 validation images once.
+        assertTrue(run.out().contains("Augmented the 32 training images with 2 transformed copies each: 96 in all."),
+                run.out());
+        Run without = mlp(train("--variations", "3"));
+        assertEquals(2, without.code());
+        assertTrue(without.err().contains("--variations makes transformed copies of the training images: add --augment"),
+                without.err());
+    }
+
+    @Test
     void resumingContinuesWhereTheModelStopped() {
         Path model = temp.resolve("resume.mlp");
         assertEquals(0, mlp(train("--model", model.toString())).code());

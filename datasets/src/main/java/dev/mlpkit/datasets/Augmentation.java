@@ -26,10 +26,13 @@ import java.util.SplittableRandom;
  * </ul>
  * Small shifts and rotations help digits and handwriting; flips do not (a mirrored 2 is no 2), but suit photos.
  *
- * @param amounts    each chosen transformation by name, with its amount
- * @param variations how many transformed copies each training image gets
+ * @param amounts      each chosen transformation by name, with its amount
+ * @param variations   how many transformed copies each training image gets
+ * @param chance       the probability that a copy gets each of shift, rotate, brightness and noise (1: always; the
+ *                     flips are always a coin toss)
+ * @param wholeDegrees whether rotations are by whole degrees, as the galaxy tutorial's {@code randint} draws them
  */
-public record Augmentation(Map<String, Double> amounts, int variations) {
+public record Augmentation(Map<String, Double> amounts, int variations, double chance, boolean wholeDegrees) {
 
     private static final Map<String, Double> DEFAULTS = Map.of("shift", 2.0, "rotate", 15.0, "flip-h", 0.0,
             "flip-v", 0.0, "brightness", 0.2, "noise", 0.05);
@@ -39,10 +42,28 @@ public record Augmentation(Map<String, Double> amounts, int variations) {
         if (variations < 0) {
             throw new IllegalArgumentException("the number of variations must be 0 or more, not " + variations);
         }
+        if (!(chance >= 0 && chance <= 1)) {
+            throw new IllegalArgumentException("a chance is between 0 and 1, not " + chance);
+        }
+    }
+
+    /** Every chosen transformation on every copy, rotations by any angle. */
+    public Augmentation(Map<String, Double> amounts, int variations) {
+        this(amounts, variations, 1, false);
     }
 
     /** No augmentation. */
     public static final Augmentation NONE = new Augmentation(Map.of(), 0);
+
+    /**
+     * The galaxy tutorial's {@code augment}: each copy gets, each with probability 1/2, a horizontal flip, a vertical
+     * flip, a rotation by a whole number of degrees in [-30, 30], a brightness change (alpha in [0.8, 1.2], beta in
+     * [-20, 20] grey levels) and Gaussian noise of sigma 0.05.
+     */
+    public static Augmentation galaxyTutorial(int variations) {
+        return new Augmentation(Map.of("flip-h", 0.0, "flip-v", 0.0, "rotate", 30.0, "brightness", 0.2, "noise", 0.05),
+                variations, 0.5, true);
+    }
 
     /**
      * The augmentation written as {@code shift,rotate:10} (or {@code none}), with {@code variations} copies; a
@@ -104,10 +125,12 @@ public record Augmentation(Map<String, Double> amounts, int variations) {
 
     /** One transformed copy of {@code pixels}. */
     double[] transform(double[] pixels, int width, int height, SplittableRandom random) {
-        double shift = amounts.getOrDefault("shift", 0.0);
+        double shift = chosen("shift", random) ? amounts.get("shift") : 0;
         double dx = shift * (2 * random.nextDouble() - 1);
         double dy = shift * (2 * random.nextDouble() - 1);
-        double angle = Math.toRadians(amounts.getOrDefault("rotate", 0.0) * (2 * random.nextDouble() - 1));
+        double degrees = chosen("rotate", random) ? amounts.get("rotate") : 0;
+        double angle = Math.toRadians(wholeDegrees ? random.nextInt(-(int) degrees, (int) degrees + 1)
+                : degrees * (2 * random.nextDouble() - 1));
         boolean flipH = amounts.containsKey("flip-h") && random.nextBoolean();
         boolean flipV = amounts.containsKey("flip-v") && random.nextBoolean();
         double cos = Math.cos(angle);
@@ -132,7 +155,7 @@ public record Augmentation(Map<String, Double> amounts, int variations) {
                 }
             }
         }
-        if (amounts.containsKey("brightness")) {
+        if (chosen("brightness", random)) {
             double a = amounts.get("brightness");
             double alpha = 1 - a + 2 * a * random.nextDouble();
             double beta = (20 * (2 * random.nextDouble() - 1)) / 255.0;
@@ -140,13 +163,18 @@ public record Augmentation(Map<String, Double> amounts, int variations) {
                 out[k] = Math.max(0, Math.min(1, alpha * out[k] + beta));
             }
         }
-        if (amounts.containsKey("noise")) {
+        if (chosen("noise", random)) {
             double sigma = amounts.get("noise");
             for (int k = 0; k < out.length; k++) {
                 out[k] = Math.max(0, Math.min(1, out[k] + sigma * random.nextGaussian()));
             }
         }
         return out;
+    }
+
+    /** Whether this copy gets transformation {@code name}: chosen, and drawn with the augmentation's chance. */
+    private boolean chosen(String name, SplittableRandom random) {
+        return amounts.containsKey(name) && (chance == 1 || random.nextDouble() < chance);
     }
 
     private static double bilinear(double[] p, int width, int height, double x, double y, double background) {
@@ -185,6 +213,7 @@ public record Augmentation(Map<String, Double> amounts, int variations) {
         List<String> parts = new ArrayList<>();
         amounts.forEach((name, amount) -> parts.add(name.startsWith("flip") ? name
                 : name + ":" + (amount == Math.rint(amount) ? Long.toString((long) (double) amount) : amount)));
-        return String.join(",", parts.stream().sorted().toList()) + " x" + variations;
+        return String.join(",", parts.stream().sorted().toList()) + " x" + variations
+                + (chance < 1 ? ", each with probability " + chance : "");
     }
 }

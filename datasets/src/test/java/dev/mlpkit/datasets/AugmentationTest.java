@@ -77,6 +77,21 @@ class AugmentationTest {
     }
 
     @Test
+    void theGalaxyTutorialsTransformationsEachHappenHalfTheTime() {
+        // On a uniform grey picture flips and turns change nothing; brightness and noise each change it half the time,
+        // so a quarter of the copies come out untouched.
+        Augmentation tutorial = Augmentation.galaxyTutorial(1);
+        double[] grey = new double[25];
+        java.util.Arrays.fill(grey, 0.5);
+        int untouched = 0;
+        for (long seed = 0; seed < 1000; seed++) {
+            untouched += java.util.Arrays.equals(grey, tutorial.transform(grey, 5, 5, new SplittableRandom(seed))) ? 1 : 0;
+        }
+        assertTrue(untouched > 200 && untouched < 300, untouched + " of 1000 untouched");
+        assertEquals("brightness:0.2,flip-h,flip-v,noise:0.05,rotate:30 x1, each with probability 0.5", tutorial.toString());
+    }
+
+    @Test
     void parsingNamesWhatItKnows() {
         assertTrue(Augmentation.parse("none", 3).isNone());
         assertEquals("rotate:10,shift:2 x2", Augmentation.parse("shift:2,rotate:10", 2).toString());

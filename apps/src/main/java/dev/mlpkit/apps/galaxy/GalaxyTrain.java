@@ -17,10 +17,12 @@ import dev.mlpkit.apps.TrainingFlags;
 import dev.mlpkit.apps.UsageException;
 import dev.mlpkit.apps.train.RunFlags;
 import dev.mlpkit.apps.train.TrainingRun;
+import dev.mlpkit.datasets.Augmentation;
 import dev.mlpkit.datasets.ClassFolder;
 import dev.mlpkit.datasets.Examples;
 import dev.mlpkit.datasets.Split;
 import dev.mlpkit.features.FeatureExtractor;
+import dev.mlpkit.features.PixelFeatures;
 import dev.mlpkit.nn.NetworkSpec;
 import dev.mlpkit.training.Registry;
 import dev.mlpkit.training.TrainingResult;
@@ -33,6 +35,8 @@ import dev.mlpkit.training.optimizer.Optimizer;
  * is every classifier's ({@link TrainingRun}).
  */
 public final class GalaxyTrain implements Command {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GalaxyTrain.class);
 
     /** The tutorial: [4096, 256, 128, 1] sigmoid, binary cross-entropy. */
     static final String TUTORIAL_LAYERS = "4096-256-128-1";
@@ -52,6 +56,17 @@ public final class GalaxyTrain implements Command {
         @Parameter(names = "--layers", description = "Layer sizes from input to output, or a full network spec"
                 + " (4096-256:sigmoid-128:sigmoid-1:sigmoid/bce)")
         public String layers = TUTORIAL_LAYERS;
+
+        @Parameter(names = "--augment", description = "The tutorial loader's augment: each extra copy of a training"
+                + " image gets, each with probability 1/2, a horizontal and a vertical flip, a turn by up to 30 whole"
+                + " degrees, a brightness change (x0.8 to x1.2, -20 to +20 grey levels) and noise (sigma 0.05); only"
+                + " the training part is augmented, after the split, so no copy of a validation image is trained on")
+        public boolean augment;
+
+        @Parameter(names = "--variations", description = "With --augment, how many times each training image is used:"
+                + " itself and variations - 1 transformed copies (the tutorial loader's variations)",
+                validateWith = dev.mlpkit.apps.Validators.PositiveInteger.class)
+        public int variations = 1;
     }
 
     private final Options options;
@@ -73,11 +88,23 @@ public final class GalaxyTrain implements Command {
     @Override
     public int run() throws Exception {
         TrainingRun run = new TrainingRun("galaxy", options.run, options.training, optimizers, batchings, console);
+        if (options.variations > 1 && !options.augment) {
+            throw new UsageException("--variations makes transformed copies of the training images: add --augment");
+        }
         run.check(spec(), options.layers.equals(TUTORIAL_LAYERS) ? null : "--layers " + options.layers);
         List<ClassFolder> folders = options.data.folders(console);
         Examples all = options.data.load(folders, extractor, console).examples();
         Split split = run.split(all, options.run.stratify);
-        run.train(split, result -> metadata(folders, split, result));
+        if (options.augment && options.variations > 1 && extractor instanceof PixelFeatures pixels) {
+            Augmentation augmentation = Augmentation.galaxyTutorial(options.variations - 1);
+            Examples more = augmentation.apply(split.training(), pixels.width(), pixels.height(),
+                    run.settingsInUse().seed());
+            LOG.info("Augmented the {} training images with {} transformed copies each: {} in all.",
+                    split.training().size(), options.variations - 1, more.size());
+            split = new Split(more, split.validation());
+        }
+        Split trained = split;
+        run.train(trained, result -> metadata(folders, trained, result));
         return 0;
     }
 
@@ -109,6 +136,9 @@ public final class GalaxyTrain implements Command {
         data.put("training", split.training().size());
         data.put("validation", split.validation().size());
         data.put("validationSplit", options.run.validationSplit);
+        if (options.augment) {
+            data.put("augment", "the tutorial's, " + options.variations + " variations");
+        }
         m.put(AppModels.DATA, data);
         if (result != null) {
             m.put(AppModels.SUMMARY, TrainingRun.summary(result));
