@@ -6,6 +6,7 @@ import java.util.Map;
 import com.beust.jcommander.Parameter;
 
 import dev.mlpkit.training.EarlyStopping;
+import dev.mlpkit.training.GradientMethod;
 import dev.mlpkit.training.GradientClipping;
 import dev.mlpkit.training.LearningRateSchedule;
 import dev.mlpkit.training.Registry;
@@ -73,6 +74,11 @@ public final class TrainingFlags implements Help.StatedDefaults {
             validateWith = Validators.NonNegativeNumber.class)
     public Double minDelta;
 
+    @Parameter(names = "--gradients", description = "How a batch's gradients are found: backprop (derived by hand,"
+            + " Nielsen's BP1-BP4) or autodiff (reverse-mode automatic differentiation of the forward pass, the"
+            + " circle/line series' part 3); the same gradients to the last few bits")
+    public String gradients;
+
     /** The app's settings when no flag is given. */
     public TrainingSettings defaults() {
         return defaults;
@@ -81,6 +87,15 @@ public final class TrainingFlags implements Help.StatedDefaults {
     /** Makes {@code other} the settings when no flag is given, for an app whose defaults depend on its data. */
     public void useDefaults(TrainingSettings other) {
         this.defaults = other;
+    }
+
+    /** {@code --gradients}. */
+    public GradientMethod method() {
+        try {
+            return gradients == null ? GradientMethod.BACKPROP : GradientMethod.named(gradients);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--gradients: " + e.getMessage());
+        }
     }
 
     /** The settings these flags make from the app's defaults, optimizers and batchings found by name. */
@@ -148,6 +163,7 @@ public final class TrainingFlags implements Help.StatedDefaults {
                     ? defaults.batching().settings().get("size") + of : null;
             case "--epochs" -> defaults.epochs() + of;
             case "--seed" -> Long.toString(defaults.seed());
+            case "--gradients" -> "backprop";
             case "--schedule" -> defaults.schedule().toString();
             case "--clip" -> defaults.clipping().toString();
             case "--weight-decay" -> defaults.weightDecay() == 0 ? "0, none" : Double.toString(defaults.weightDecay());

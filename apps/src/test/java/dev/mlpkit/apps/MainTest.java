@@ -91,6 +91,24 @@ public class MainTest {
     }
 
     @Test
+    void autodiffGivesBackpropagationsEpochLines() {
+        Run backprop = mlp(train("--epochs", "3", "--model", temp.resolve("bp.mlp").toString()));
+        Run autodiff = mlp(train("--epochs", "3", "--gradients", "autodiff", "--model", temp.resolve("ad.mlp").toString()));
+        assertEquals(0, autodiff.code(), autodiff.err());
+        assertEquals(epochLines(backprop.out()), epochLines(autodiff.out()));
+        assertEquals(3, epochLines(autodiff.out()).size());
+        Run bogus = mlp(train("--gradients", "symbolic"));
+        assertEquals(2, bogus.code());
+        assertTrue(bogus.err().contains("--gradients: unknown gradient method 'symbolic': choose backprop or autodiff"),
+                bogus.err());
+    }
+
+    /** The epoch lines without their times. */
+    private static java.util.List<String> epochLines(String out) {
+        return out.lines().filter(l -> l.startsWith("Epoch ")).map(l -> l.replaceFirst(": Time = .*", "")).toList();
+    }
+
+    @Test
     void augmentationCopiesTheTrainingPartOnly() {
         Run run = mlp(train("--augment", "--variations", "3", "--model", temp.resolve("augmented.mlp").toString()));
         assertEquals(0, run.code(), run.err());

@@ -8,13 +8,13 @@ import dev.mlpkit.linalg.Matrix;
 import dev.mlpkit.linalg.MatrixFactory;
 
 /** Small random networks, batches and targets for the tests, all from explicit seeds. */
-final class TestNetworks {
+public final class TestNetworks {
 
     private TestNetworks() {
     }
 
     /** Every hidden activation with every (output activation, loss) that may follow it. */
-    static List<NetworkSpec> everyPairing() {
+    public static List<NetworkSpec> everyPairing() {
         String[] outputs = { "3:sigmoid/bce", "3:softmax/ce", "3:sigmoid/squared", "3:tanh/squared",
             "3:relu/squared", "3:identity/squared" };
         List<NetworkSpec> specs = new ArrayList<>();
@@ -27,7 +27,7 @@ final class TestNetworks {
     }
 
     /** Parameters drawn from U(-1, 1). */
-    static Parameters randomParameters(NetworkSpec spec, long seed) {
+    public static Parameters randomParameters(NetworkSpec spec, long seed) {
         Parameters parameters = Parameters.zeros(spec, MatrixFactory.float64());
         SplittableRandom random = new SplittableRandom(seed);
         for (Matrix m : parameters.matrices()) {
@@ -37,7 +37,7 @@ final class TestNetworks {
     }
 
     /** A batch [rows x cols] from U(-1, 1). */
-    static Matrix randomBatch(int rows, int cols, long seed) {
+    public static Matrix randomBatch(int rows, int cols, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Matrix m = MatrixFactory.float64().zeros(rows, cols);
         m.modifyInPlace(x -> 2.0 * random.nextDouble() - 1.0);
@@ -45,7 +45,7 @@ final class TestNetworks {
     }
 
     /** Targets that suit the spec's loss: 0/1 for bce, one-hot for ce, U(-1, 1) for squared error. */
-    static Matrix targetsFor(NetworkSpec spec, int batchSize, long seed) {
+    public static Matrix targetsFor(NetworkSpec spec, int batchSize, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Matrix y = MatrixFactory.float64().zeros(spec.outputs(), batchSize);
         for (int j = 0; j < batchSize; j++) {
@@ -63,7 +63,7 @@ final class TestNetworks {
     }
 
     /** Column {@code j} of {@code m}. */
-    static double[] column(Matrix m, int j) {
+    public static double[] column(Matrix m, int j) {
         double[] c = new double[m.rows()];
         for (int i = 0; i < c.length; i++) {
             c[i] = m.get(i, j);

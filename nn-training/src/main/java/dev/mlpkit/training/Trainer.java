@@ -34,10 +34,15 @@ public final class Trainer {
     private int epochsDone;
 
     public Trainer(TrainingSettings settings, List<? extends TrainingListener> listeners) {
+        this(settings, listeners, GradientMethod.BACKPROP);
+    }
+
+    /** A trainer whose batches' gradients come from {@code method}. */
+    public Trainer(TrainingSettings settings, List<? extends TrainingListener> listeners, GradientMethod method) {
         this.settings = settings;
         this.listeners = List.copyOf(listeners);
         this.updater = new Updater(settings.optimizer(), settings.schedule(), settings.clipping(),
-                settings.weightDecay());
+                settings.weightDecay(), method);
     }
 
     public TrainingSettings settings() {

@@ -3,6 +3,7 @@ package dev.mlpkit.training;
 import java.util.List;
 
 import dev.mlpkit.linalg.Matrix;
+import dev.mlpkit.autodiff.NetworkGradients;
 import dev.mlpkit.nn.GradientSink;
 import dev.mlpkit.nn.Gradients;
 import dev.mlpkit.nn.Network;
@@ -23,16 +24,25 @@ public final class Updater {
     private final double weightDecay;
     private OptimizerState state;
     private final LayerStep layerStep = new LayerStep();
+    /** Automatic differentiation's tapes, when it finds the gradients; null for backpropagation. */
+    private final NetworkGradients autodiff;
 
     /**
      * @param weightDecay L2 weight decay {@code lambda}: adds {@code lambda w} to the gradient of every weight (not
      *                    to biases), as the cost {@code lambda/2 |w|^2} would
      */
     public Updater(Optimizer optimizer, LearningRateSchedule schedule, GradientClipping clipping, double weightDecay) {
+        this(optimizer, schedule, clipping, weightDecay, GradientMethod.BACKPROP);
+    }
+
+    /** An updater whose gradients come from {@code method}. */
+    public Updater(Optimizer optimizer, LearningRateSchedule schedule, GradientClipping clipping, double weightDecay,
+            GradientMethod method) {
         this.optimizer = optimizer;
         this.schedule = schedule;
         this.clipping = clipping;
         this.weightDecay = Require.nonNegative("weightDecay", weightDecay);
+        this.autodiff = method == GradientMethod.AUTODIFF ? new NetworkGradients() : null;
     }
 
     public Optimizer optimizer() {
@@ -47,9 +57,15 @@ public final class Updater {
     /**
      * Backpropagates a batch through {@code network} and updates its parameters, the same way for every optimizer:
      * each layer as soon as backpropagation has its gradient ({@link LayerStep}), or, when the gradient is clipped or
-     * decayed, which needs all of it first, {@link #stepInPlace} after backpropagation.
+     * decayed, which needs all of it first, {@link #stepInPlace} after backpropagation. Automatic differentiation
+     * finds all of the gradient before the step too.
      */
     public void backpropAndStep(Network network, Matrix inputs, Matrix targets, Gradients gradients, int epoch) {
+        if (autodiff != null) {
+            autodiff.gradientsInto(network, inputs, targets, gradients);
+            stepInPlace(network.parameters(), gradients, epoch);
+            return;
+        }
         if (clipping.kind() != GradientClipping.Kind.NONE || weightDecay > 0) {
             network.backpropInto(inputs, targets, gradients);
             stepInPlace(network.parameters(), gradients, epoch);

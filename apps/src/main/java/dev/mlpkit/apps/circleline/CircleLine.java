@@ -65,6 +65,10 @@ public final class CircleLine implements Command {
         @Parameter(names = "--seed", description = "Seed of the initial weights")
         public long seed = 42;
 
+        @Parameter(names = "--gradients", description = "backprop (the tutorial's hand-derived gradients) or autodiff"
+                + " (reverse-mode automatic differentiation, the series' part 3)")
+        public String gradients = "backprop";
+
         @Parameter(names = "--save", description = "Save the trained networks to this model file",
                 validateWith = dev.mlpkit.apps.Validators.FileName.class)
         public Path save;
@@ -113,7 +117,7 @@ public final class CircleLine implements Command {
         } else {
             extractor = extractor(options.features);
             Examples training = Drawings.training(data, extractor);
-            classifier = CircleLineClassifier.train(mode(), training, options.seed, options.epochs);
+            classifier = CircleLineClassifier.train(mode(), training, options.seed, options.epochs, method());
             LOG.info("Trained the {} classifier on {} drawings ({} circles) with {}.", classifier.mode().text,
                     training.size(), training.count(1), options.features);
         }
@@ -195,7 +199,8 @@ public final class CircleLine implements Command {
             for (String kind : List.of("features", "pixels")) {
                 FeatureExtractor extractor = extractor(kind);
                 Examples training = Drawings.training(data, extractor);
-                CircleLineClassifier classifier = CircleLineClassifier.train(mode, training, options.seed, options.epochs);
+                CircleLineClassifier classifier = CircleLineClassifier.train(mode, training, options.seed, options.epochs,
+                        method());
                 int right = 0;
                 int known = 0;
                 ImageDecoder decoder = new ImageDecoder();
@@ -228,6 +233,14 @@ public final class CircleLine implements Command {
                 return pixels;
             default:
                 throw new UsageException("unknown --features '" + kind + "': choose features or pixels");
+        }
+    }
+
+    private dev.mlpkit.training.GradientMethod method() {
+        try {
+            return dev.mlpkit.training.GradientMethod.named(options.gradients);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--gradients: " + e.getMessage());
         }
     }
 }

@@ -15,6 +15,7 @@ import dev.mlpkit.nn.NetworkSpec;
 import dev.mlpkit.nn.Parameters;
 import dev.mlpkit.nn.model.Model;
 import dev.mlpkit.nn.model.ModelFileException;
+import dev.mlpkit.training.GradientMethod;
 import dev.mlpkit.training.Samples;
 import dev.mlpkit.training.Trainer;
 import dev.mlpkit.training.TrainingResult;
@@ -68,7 +69,7 @@ public final class CircleLineClassifier {
      * for raw pixels, where U[0, 1) would saturate every hidden unit; and {@link #hidden} units), plain gradient descent at 0.2, one example per
      * update in file order, at most {@code epochs} passes or until the summed loss is at most 2.
      */
-    static CircleLineClassifier train(Mode mode, Examples examples, long seed, int epochs) {
+    static CircleLineClassifier train(Mode mode, Examples examples, long seed, int epochs, GradientMethod method) {
         int inputs = examples.features()[0].length;
         Initializer init = inputs == 3 ? Initializer.UNIFORM : Initializer.XAVIER;
         TrainingSettings settings = TrainingSettings.defaults().withOptimizer(new GradientDescent(0.2))
@@ -79,14 +80,14 @@ public final class CircleLineClassifier {
             for (int i = 0; i < targets.length; i++) {
                 targets[i] = examples.labels()[i] == 1 ? new double[] { 1, 0 } : new double[] { 0, 1 };
             }
-            fit(network, settings, new Samples(examples.features(), targets));
+            fit(network, settings, new Samples(examples.features(), targets), method);
             return new CircleLineClassifier(mode, network, null);
         }
         String spec = inputs + "-" + hidden(inputs) + ":sigmoid:nobias-1:identity:nobias/squared";
         Network circle = network(spec, init, seed);
         Network line = network(spec, init, seed + 1);
-        fit(circle, settings, samples(examples, true));
-        fit(line, settings, samples(examples, false));
+        fit(circle, settings, samples(examples, true), method);
+        fit(line, settings, samples(examples, false), method);
         return new CircleLineClassifier(mode, circle, line);
     }
 
@@ -180,8 +181,8 @@ public final class CircleLineClassifier {
         return network;
     }
 
-    private static TrainingResult fit(Network network, TrainingSettings settings, Samples samples) {
-        return new Trainer(settings, List.of()).train(network, samples, Samples.none());
+    private static TrainingResult fit(Network network, TrainingSettings settings, Samples samples, GradientMethod method) {
+        return new Trainer(settings, List.of(), method).train(network, samples, Samples.none());
     }
 
     /** Targets for MLP(circle) (1 for circles) or MLP(line) (1 for lines). */

@@ -83,6 +83,7 @@ public final class TrainingRun {
      */
     public NetworkSpec check(NetworkSpec spec, String asked) throws IOException {
         settings = settings();
+        flags.method();
         compute = run.threads == null ? Compute.best() : Compute.best().withThreads(run.threads);
         precision = precision().on(compute);
         if (resumed != null) {
@@ -134,7 +135,7 @@ public final class TrainingRun {
         InterruptCheckpoint interrupt = new InterruptCheckpoint(run.model, metadata.apply(null));
         List<TrainingListener> listeners = List.of(interrupt, new EpochProgressBar(console.progress() ? System.err : null),
                 new EpochLog(), new MetricsCsv(run.metrics), new TrainingCurves(run.curves));
-        Trainer trainer = new Trainer(settings, listeners);
+        Trainer trainer = new Trainer(settings, listeners, flags.method());
         Network network;
         if (resumed != null) {
             network = Checkpoint.restore(resumed, trainer, precision);

@@ -22,6 +22,7 @@ import dev.mlpkit.features.CircleLineFeatures;
 import dev.mlpkit.features.CircleLinePixels;
 import dev.mlpkit.features.FeatureExtractor;
 import dev.mlpkit.features.ImageDecoder;
+import dev.mlpkit.training.GradientMethod;
 
 /**
  * Models trained only on the built-in drawings, checked on drawings the generator did not make: letters and digits of
@@ -56,7 +57,8 @@ class RealInputsTest {
         System.out.println("mode           features   circles right   lines right   overall");
         for (Mode mode : Mode.values()) {
             for (FeatureExtractor extractor : List.of(new CircleLineFeatures(), new CircleLinePixels())) {
-                CircleLineClassifier classifier = CircleLineClassifier.train(mode, Drawings.training(builtIn, extractor), 42, 100);
+                CircleLineClassifier classifier = CircleLineClassifier.train(mode, Drawings.training(builtIn, extractor), 42, 100,
+                        GradientMethod.BACKPROP);
                 double[] right = score(classifier, extractor, labelledGlyphs());
                 report(mode, extractor, right);
                 double least = extractor instanceof CircleLinePixels ? 0.90 : 0.60;
@@ -85,7 +87,8 @@ class RealInputsTest {
         List<String> failures = new ArrayList<>();
         for (Mode mode : Mode.values()) {
             for (FeatureExtractor extractor : List.of(new CircleLineFeatures(), new CircleLinePixels())) {
-                CircleLineClassifier classifier = CircleLineClassifier.train(mode, Drawings.training(builtIn, extractor), 42, 100);
+                CircleLineClassifier classifier = CircleLineClassifier.train(mode, Drawings.training(builtIn, extractor), 42, 100,
+                        GradientMethod.BACKPROP);
                 double[] right = score(classifier, extractor, drawings);
                 report(mode, extractor, right);
                 if (right[0] < 0.85 || right[1] < 0.85) {
