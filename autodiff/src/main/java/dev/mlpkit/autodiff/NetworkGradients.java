@@ -74,7 +74,12 @@ public final class NetworkGradients {
             case "relu" -> tape.relu(z);
             case "identity" -> z;
             case "softmax" -> tape.softmax(z);
-            default -> throw new IllegalArgumentException("autodiff has no activation '" + f.name() + "'");
+            default -> {
+                if (f instanceof TapeActivation formula) {
+                    yield formula.apply(tape, z);
+                }
+                throw new IllegalArgumentException("autodiff has no activation '" + f.name() + "'");
+            }
         };
     }
 }

@@ -26,6 +26,9 @@ class NetworkGradientsTest {
     @Test
     void equalBackpropagationForEveryActivationAndLoss() {
         for (NetworkSpec spec : TestNetworks.everyPairing()) {
+            if (spec.toString().contains("swish")) {
+                continue; // no hand-derived gradient to compare with: finite differences check it below
+            }
             Network network = new Network(TestNetworks.randomParameters(spec, 3));
             Matrix x = TestNetworks.randomBatch(spec.inputs(), BATCH, 4);
             Matrix y = TestNetworks.targetsFor(spec, BATCH, 5);
@@ -42,6 +45,8 @@ class NetworkGradientsTest {
 
     @Test
     void equalFiniteDifferencesForEveryActivationAndLoss() {
+        assertTrue(TestNetworks.everyPairing().stream().anyMatch(s -> s.toString().contains("swish")),
+                "the forward-only swish, found through its services file, is among the pairings");
         for (NetworkSpec spec : TestNetworks.everyPairing()) {
             Parameters parameters = TestNetworks.randomParameters(spec, 6);
             Network network = new Network(parameters);

@@ -46,18 +46,34 @@ public interface Activation {
      */
     void backpropInPlace(Matrix a, Matrix g);
 
-    /** The built-in activation called {@code name}. */
+    /**
+     * Whether {@link #backpropInPlace} is written: false for an activation given by its forward formula alone, which
+     * only automatic differentiation trains.
+     */
+    default boolean hasHandDerivedGradient() {
+        return true;
+    }
+
+    /**
+     * The activation called {@code name}: a built-in, or one found on the class path, named in a
+     * {@code META-INF/services/dev.mlpkit.nn.Activation} file.
+     */
     static Activation named(String name) {
         Activation activation = Builtins.ALL.get(name);
+        if (activation == null) {
+            activation = Builtins.Found.ALL.get(name);
+        }
         if (activation == null) {
             throw new IllegalArgumentException("unknown activation '" + name + "': known are " + names());
         }
         return activation;
     }
 
-    /** The names of the built-in activations. */
+    /** The names of the built-in activations, then of those found on the class path. */
     static List<String> names() {
-        return List.copyOf(Builtins.ALL.keySet());
+        List<String> names = new java.util.ArrayList<>(Builtins.ALL.keySet());
+        names.addAll(Builtins.Found.ALL.keySet());
+        return List.copyOf(names);
     }
 
     /** The built-ins by name, in a holder so the map is built after the constants above. */
@@ -71,6 +87,22 @@ public interface Activation {
         }
 
         private Builtins() {
+        }
+
+        /** The activations found on the class path, looked for on first use. */
+        static final class Found {
+            static final Map<String, Activation> ALL = new LinkedHashMap<>();
+
+            static {
+                for (Activation a : java.util.ServiceLoader.load(Activation.class)) {
+                    if (!Builtins.ALL.containsKey(a.name())) {
+                        ALL.put(a.name(), a);
+                    }
+                }
+            }
+
+            private Found() {
+            }
         }
     }
 }

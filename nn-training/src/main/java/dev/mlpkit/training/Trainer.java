@@ -31,6 +31,7 @@ public final class Trainer {
     private final TrainingSettings settings;
     private final List<TrainingListener> listeners;
     private final Updater updater;
+    private final GradientMethod method;
     private int epochsDone;
 
     public Trainer(TrainingSettings settings, List<? extends TrainingListener> listeners) {
@@ -43,6 +44,17 @@ public final class Trainer {
         this.listeners = List.copyOf(listeners);
         this.updater = new Updater(settings.optimizer(), settings.schedule(), settings.clipping(),
                 settings.weightDecay(), method);
+        this.method = method;
+    }
+
+    /** The name of the first activation of {@code spec} with no hand-derived gradient, or null. */
+    public static String formulaOnly(dev.mlpkit.nn.NetworkSpec spec) {
+        for (int l = 0; l < spec.depth(); l++) {
+            if (!spec.layer(l).activation().hasHandDerivedGradient()) {
+                return spec.layer(l).activation().name();
+            }
+        }
+        return null;
     }
 
     public TrainingSettings settings() {
@@ -73,6 +85,11 @@ public final class Trainer {
      *                                   parameters of the last good epoch
      */
     public TrainingResult train(Network network, Samples training, Samples validation) {
+        String formulaOnly = formulaOnly(network.spec());
+        if (method == GradientMethod.BACKPROP && formulaOnly != null) {
+            throw new IllegalArgumentException("the activation '" + formulaOnly + "' is given by its forward formula"
+                    + " alone, so backpropagation has no derivative for it: train with automatic differentiation");
+        }
         Dataset.checkFits(network.spec(), training, "training");
         if (!validation.isEmpty()) {
             Dataset.checkFits(network.spec(), validation, "validation");

@@ -25,6 +25,7 @@ import dev.mlpkit.nn.NetworkSpec;
 import dev.mlpkit.nn.model.Model;
 import dev.mlpkit.nn.model.ModelFile;
 import dev.mlpkit.training.Checkpoint;
+import dev.mlpkit.training.GradientMethod;
 import dev.mlpkit.training.Registry;
 import dev.mlpkit.training.Samples;
 import dev.mlpkit.training.Trainer;
@@ -92,6 +93,11 @@ public final class TrainingRun {
                         + run.resume.getFileName() + "; leave out " + asked + ", or train a new model without --resume");
             }
             spec = resumed.spec();
+        }
+        String formulaOnly = Trainer.formulaOnly(spec);
+        if (formulaOnly != null && flags.method() == GradientMethod.BACKPROP) {
+            throw new UsageException("the activation '" + formulaOnly + "' is given by its forward formula alone, so"
+                    + " backpropagation has no derivative for it: add --gradients autodiff");
         }
         checkMemory(spec, precision, settings.optimizer().stateNames().size());
         Validators.writableFiles(run.model, run.metrics, run.curves);

@@ -128,6 +128,22 @@ class TrainTest {
     }
 
     @Test
+    void aForwardOnlyActivationTrainsWithAutodiff() {
+        Path model = temp.resolve("swish.mlp");
+        Run refused = train("--data", digits.resolve("train").toString(), "--hidden", "32:swish", "--model",
+                model.toString());
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains("the activation 'swish' is given by its forward formula alone, so"
+                + " backpropagation has no derivative for it: add --gradients autodiff"), refused.err());
+        Run run = train("--data", digits.resolve("train").toString(), "--test", digits.resolve("test").toString(),
+                "--hidden", "32:swish", "--gradients", "autodiff", "--epochs", "8", "--model", model.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(testAccuracy(run) > 40, "four times chance: " + run.out());
+        Run classify = mlp("classify", "--model", model.toString(), digits.resolve("test/7/digit-608.png").toString());
+        assertEquals(0, classify.code(), classify.err());
+    }
+
+    @Test
     void colourTellsApartWhatGreyCannot() throws IOException {
         // Red and green of the same grey level: grey pixels cannot tell them apart, colour ones can.
         Path colours = temp.resolve("colours");
