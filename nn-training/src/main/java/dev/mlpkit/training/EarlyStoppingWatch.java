@@ -36,8 +36,8 @@ final class EarlyStoppingWatch {
         parameters.copyFromInPlace(best);
         String explanation = "Early stopping after epoch " + epoch + ": the " + (validated ? "validation" : "training")
                 + " loss has not improved by more than " + Settings.format(rule.minDelta()) + " for "
-                + rule.patience() + " epochs; restored the weights of epoch " + bestEpoch + " (loss "
-                + Settings.format(bestLoss) + ").";
+                + rule.patience() + " epochs; restored the weights of epoch " + bestEpoch + " (" + (validated
+                ? "validation" : "training") + " loss " + String.format(java.util.Locale.ROOT, "%.4g", bestLoss) + ").";
         return new TrainingResult(history, TrainingResult.StopReason.EARLY_STOPPING, explanation, bestEpoch);
     }
 }

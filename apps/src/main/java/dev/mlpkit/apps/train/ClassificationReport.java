@@ -93,8 +93,12 @@ public record ClassificationReport(List<String> classes, int[][] confusion) {
         return present == 0 ? 0 : sum / present;
     }
 
-    /** The report as text: the accuracy line, the per-class table with its macro averages, the confusion matrix. */
+    /**
+     * The report as text: the accuracy line, the per-class table with its macro averages, the confusion matrix; class
+     * names with their control characters escaped, so a folder's name cannot forge a line.
+     */
     public String text() {
+        List<String> classes = this.classes.stream().map(dev.mlpkit.apps.Printable::of).toList();
         int width = Math.max(9, classes.stream().mapToInt(String::length).max().orElse(0));
         StringBuilder t = new StringBuilder();
         t.append(String.format(Locale.ROOT, "Accuracy: %.1f%% (%d of %d)%n%n", 100 * accuracy(), correct(), total()));
