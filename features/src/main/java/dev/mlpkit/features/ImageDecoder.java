@@ -43,6 +43,9 @@ import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
  * refused, so a small file claiming 100000x100000 pixels cannot exhaust the memory; a JPEG of more than
  * {@value #MAX_JPEG_SCANS} scans (a crafted progressive one, which takes minutes to decode) is refused. A damaged or
  * truncated file, which OpenCV would decode partly with a warning, is refused too.
+ *
+ * <p>It is one class of a little over 400 lines because those checks are one pipeline over one ImageIO reader: each
+ * needs the reader the one before it chose, and split apart they would pass it from class to class.
  */
 public final class ImageDecoder {
 
