@@ -91,6 +91,24 @@ public class MainTest {
     }
 
     @Test
+    void circleLineSoftmaxIsTheSeriesPartTwoAndAutodiffItsPartThree() {
+        Path tutorial = sharedData("circle-line-tutorial");
+        org.junit.jupiter.api.Assumptions.assumeTrue(tutorial != null,
+                "../shared/data/circle-line-tutorial is not next to this checkout, so this test is skipped");
+        Run part2 = mlp("circle-line", "--data", tutorial.toString(), "--mode", "softmax");
+        assertEquals(0, part2.code(), part2.err());
+        java.util.List<String> epochs = part2.out().lines().filter(l -> l.startsWith("Epoch ")).toList();
+        String last = epochs.get(epochs.size() - 1);
+        double lastLoss = Double.parseDouble(last.replaceFirst(".*total loss = ", ""));
+        double before = Double.parseDouble(epochs.get(epochs.size() - 2).replaceFirst(".*total loss = ", ""));
+        assertTrue(lastLoss <= 2 && before > 2, "stops at the first epoch whose summed loss is at most 2: " + last);
+        assertTrue(part2.out().contains("tc-1.png: features = [0.2100, 0.0000, 0.0500]"), part2.out());
+        assertTrue(part2.out().contains("Test drawings classified right: 10 of 10"), part2.out());
+        Run part3 = mlp("circle-line", "--data", tutorial.toString(), "--mode", "softmax", "--gradients", "autodiff");
+        assertEquals(part2.out(), part3.out(), "automatic differentiation prints what backpropagation prints");
+    }
+
+    @Test
     void autodiffGivesBackpropagationsEpochLines() {
         Run backprop = mlp(train("--epochs", "3", "--model", temp.resolve("bp.mlp").toString()));
         Run autodiff = mlp(train("--epochs", "3", "--gradients", "autodiff", "--model", temp.resolve("ad.mlp").toString()));
@@ -213,7 +231,7 @@ public class MainTest {
         Run toStandardOutput = mlp("-q", "circle-line", "features", circleData().toString(), "--out", "-");
         assertEquals(0, toStandardOutput.code(), toStandardOutput.err());
         assertEquals(Files.readString(csv), toStandardOutput.out(), "--out - writes the same CSV to standard output");
-        expect(2, "unknown --mode 'three': choose two-networks or softmax", "circle-line", "--data",
+        expect(2, "unknown --mode 'three': choose two-networks, softmax or softmax-biases", "circle-line", "--data",
                 circleData().toString(), "--mode", "three");
     }
 

@@ -52,7 +52,9 @@ public final class CircleLine implements Command {
                 + " drawings; on a terminal, then asks for file names)")
         public List<Path> images = new ArrayList<>();
 
-        @Parameter(names = "--mode", description = "two-networks (the tutorial) or softmax (the series' part 2)")
+        @Parameter(names = "--mode", description = "two-networks (the tutorial), softmax (the series' part 2: one"
+                + " network without biases, its stopping rule and lines) or softmax-biases (one softmax network with"
+                + " biases)")
         public String mode = "two-networks";
 
         @Parameter(names = "--features", description = "features (the tutorial's three) or pixels (all 256)")
@@ -165,8 +167,12 @@ public final class CircleLine implements Command {
             double[] scores = classifier.scores(features);
             String[] names = classifier.scoreNames();
             String name = Printable.of(drawing.getFileName());
+            if (classifier.mode() == CircleLineClassifier.Mode.SOFTMAX && features.length == 3) {
+                System.out.printf(java.util.Locale.ROOT, "%s: features = [%.4f, %.4f, %.4f]%n", name, features[0],
+                        features[1], features[2]);
+            }
             System.out.printf("%s: %s = %.4f, %s = %.4f%n", name, names[0], scores[0], names[1], scores[1]);
-            boolean circle = scores[0] > scores[1];
+            boolean circle = classifier.circleWins(scores);
             System.out.println(name + ": This image is a " + (circle ? "CIRCLE" : "LINE"));
             UnusualInput.forDrawing(image).ifPresent(note -> System.out.println(name + ": note: " + note));
             return circle;

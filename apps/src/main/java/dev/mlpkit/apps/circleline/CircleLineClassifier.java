@@ -5,10 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.mlpkit.apps.AppModels;
+import dev.mlpkit.autodiff.NetworkGradients;
 import dev.mlpkit.datasets.Examples;
 import dev.mlpkit.features.FeatureExtractor;
 import dev.mlpkit.linalg.Matrix;
+import dev.mlpkit.nn.Gradients;
 import dev.mlpkit.nn.Initializer;
 import dev.mlpkit.nn.Network;
 import dev.mlpkit.nn.NetworkSpec;
@@ -29,12 +34,20 @@ import dev.mlpkit.training.optimizer.GradientDescent;
  */
 public final class CircleLineClassifier {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CircleLineClassifier.class);
+
     /** How the decision is made. */
     enum Mode {
         /** The tutorial: two 3-3-1 networks (256-32-1 on pixels), sigmoid hidden layer, linear output, no biases, squared error. */
         TWO_NETWORKS("two-networks"),
-        /** The series' part 2: one network with a softmax output over {circle, line} and cross-entropy. */
-        SOFTMAX("softmax");
+        /**
+         * The series' part 2 exactly: one 3-3-2 network without biases, U[0, 1) weights, a sigmoid hidden layer, a
+         * softmax over {circle, line} and cross-entropy, trained per drawing in file order at 0.2 until an epoch's
+         * summed loss (each drawing's before its update) is at most 2 (256-32-2 with Xavier weights on pixels).
+         */
+        SOFTMAX("softmax"),
+        /** One softmax network with biases, trained by the tutorial's rules with the summed loss after each epoch. */
+        SOFTMAX_BIASES("softmax-biases");
 
         final String text;
 
@@ -48,7 +61,13 @@ public final class CircleLineClassifier {
                     return m;
                 }
             }
-            throw new IllegalArgumentException("unknown --mode '" + text + "': choose two-networks or softmax");
+            throw new IllegalArgumentException("unknown --mode '" + text + "': choose two-networks, softmax or"
+                    + " softmax-biases");
+        }
+
+        /** Whether one softmax network decides (else the tutorial's two networks). */
+        boolean isSoftmax() {
+            return this != TWO_NETWORKS;
         }
     }
 
@@ -75,12 +94,13 @@ public final class CircleLineClassifier {
         TrainingSettings settings = TrainingSettings.defaults().withOptimizer(new GradientDescent(0.2))
                 .withBatching(new Sgd()).withShuffle(false).withSeed(seed).withEpochs(epochs).withTargetLoss(2.0);
         if (mode == Mode.SOFTMAX) {
+            Network network = network(inputs + "-" + hidden(inputs) + ":sigmoid:nobias-2:softmax:nobias/ce", init, seed);
+            partTwo(network, examples, epochs, method);
+            return new CircleLineClassifier(mode, network, null);
+        }
+        if (mode == Mode.SOFTMAX_BIASES) {
             Network network = network(inputs + "-" + hidden(inputs) + ":sigmoid-2:softmax/ce", init, seed);
-            double[][] targets = new double[examples.size()][];
-            for (int i = 0; i < targets.length; i++) {
-                targets[i] = examples.labels()[i] == 1 ? new double[] { 1, 0 } : new double[] { 0, 1 };
-            }
-            fit(network, settings, new Samples(examples.features(), targets), method);
+            fit(network, settings, new Samples(examples.features(), oneHot(examples)), method);
             return new CircleLineClassifier(mode, network, null);
         }
         String spec = inputs + "-" + hidden(inputs) + ":sigmoid:nobias-1:identity:nobias/squared";
@@ -95,17 +115,24 @@ public final class CircleLineClassifier {
     public double[] scores(double[] features) {
         input.setColumn(0, features);
         Matrix out = first.feedforward(input);
-        if (mode == Mode.SOFTMAX) {
+        if (mode.isSoftmax()) {
             return new double[] { out.get(0, 0), out.get(1, 0) };
         }
         double circle = out.get(0, 0);
         return new double[] { circle, line.feedforward(input).get(0, 0) };
     }
 
-    /** A circle when its score is above the line's (the tutorial sends ties to LINE). */
+    /**
+     * A circle when its score is above the line's: the tutorial sends ties to LINE, the series' argmax over
+     * [CIRCLE, LINE] to CIRCLE.
+     */
     boolean isCircle(double[] features) {
-        double[] s = scores(features);
-        return s[0] > s[1];
+        return circleWins(scores(features));
+    }
+
+    /** The verdict for the {@link #scores} {@code s}: whether CIRCLE wins. */
+    public boolean circleWins(double[] s) {
+        return mode.isSoftmax() ? s[0] >= s[1] : s[0] > s[1];
     }
 
     /** How many of {@code examples} it classifies right. */
@@ -123,7 +150,7 @@ public final class CircleLineClassifier {
 
     /** Labels of the scores, for printing. */
     public String[] scoreNames() {
-        return mode == Mode.SOFTMAX ? new String[] { "P(circle)", "P(line)" } : new String[] { "MLP(circle)", "MLP(line)" };
+        return mode.isSoftmax() ? new String[] { "P(circle)", "P(line)" } : new String[] { "MLP(circle)", "MLP(line)" };
     }
 
     /** A model file of this classifier: MLP(circle) (or the softmax network) as parameters, MLP(line) as state. */
@@ -149,7 +176,7 @@ public final class CircleLineClassifier {
         try {
             Mode mode = Mode.parse(String.valueOf(model.metadata().get("mode")));
             Network first = new Network(model.parameters());
-            if (mode == Mode.SOFTMAX) {
+            if (mode.isSoftmax()) {
                 return new CircleLineClassifier(mode, first, null);
             }
             Parameters line = Parameters.zeros(NetworkSpec.parse(String.valueOf(model.metadata().get("lineSpec"))),
@@ -183,6 +210,46 @@ public final class CircleLineClassifier {
 
     private static TrainingResult fit(Network network, TrainingSettings settings, Samples samples, GradientMethod method) {
         return new Trainer(settings, List.of(), method).train(network, samples, Samples.none());
+    }
+
+    /**
+     * The series' part 2 loop, as its code runs it: for each drawing in file order, its loss is added to the epoch's
+     * total before its gradients (all of them, then the step) move the weights by 0.2 times the gradient; the epoch's
+     * total is printed, and training stops once it is at most 2, or after {@code epochs}.
+     */
+    private static void partTwo(Network network, Examples examples, int epochs, GradientMethod method) {
+        double[][] targets = oneHot(examples);
+        Matrix x = network.factory().zeros(network.spec().inputs(), 1);
+        Matrix t = network.factory().zeros(2, 1);
+        Gradients gradients = Gradients.like(network.parameters());
+        NetworkGradients autodiff = method == GradientMethod.AUTODIFF ? new NetworkGradients() : null;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            double total = 0;
+            for (int i = 0; i < examples.size(); i++) {
+                x.setColumn(0, examples.features()[i]);
+                t.setColumn(0, targets[i]);
+                total += network.spec().loss().total(network.feedforward(x), t);
+                if (autodiff != null) {
+                    autodiff.gradientsInto(network, x, t, gradients);
+                } else {
+                    network.backpropInto(x, t, gradients);
+                }
+                network.parameters().subtractScaledInPlace(0.2, gradients);
+            }
+            LOG.info("Epoch {}: total loss = {}", epoch, String.format(java.util.Locale.ROOT, "%.4f", total));
+            if (total <= 2) {
+                return;
+            }
+        }
+    }
+
+    /** One-hot targets over {circle, line}. */
+    private static double[][] oneHot(Examples examples) {
+        double[][] targets = new double[examples.size()][];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = examples.labels()[i] == 1 ? new double[] { 1, 0 } : new double[] { 0, 1 };
+        }
+        return targets;
     }
 
     /** Targets for MLP(circle) (1 for circles) or MLP(line) (1 for lines). */

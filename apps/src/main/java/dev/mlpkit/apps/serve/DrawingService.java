@@ -54,7 +54,7 @@ final class DrawingService {
         Map<String, Double> named = new LinkedHashMap<>();
         named.put(names[0], scores[0]);
         named.put(names[1], scores[1]);
-        return new Verdict(scores[0] > scores[1] ? "CIRCLE" : "LINE", named, seen(pixels),
+        return new Verdict(classifier.circleWins(scores) ? "CIRCLE" : "LINE", named, seen(pixels),
                 UnusualInput.forDrawing(pixels).orElse(null));
     }
 
