@@ -79,7 +79,7 @@ public final class CircleLine implements Command {
                 validateWith = dev.mlpkit.apps.Validators.FileName.class)
         public Path model;
 
-        @Parameter(names = "--compare", description = "Train all four combinations of --mode and --features and"
+        @Parameter(names = "--compare", description = "Train every combination of --mode and --features and"
                 + " compare them")
         public boolean compare;
 
