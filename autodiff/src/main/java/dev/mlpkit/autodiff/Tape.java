@@ -338,17 +338,13 @@ public final class Tape {
      */
     public Var sigmoidBinaryCrossEntropy(Var z, Var y) {
         Var a = sigmoid(z);
-        a.backward = null; // the loss sends z its gradient itself
-        Var out = result(1, 1, z);
         double s = 0;
         for (int k = 0; k < a.value.size(); k++) {
             double p = a.value.get(k);
             double t = y.value.get(k);
             s -= t * Math.log(p + 1e-8) + (1 - t) * Math.log(1 - p + 1e-8);
         }
-        out.value.set(0, s);
-        out.backward = () -> deltaIntoLogits(z, a, y, out.grad.get(0));
-        return out;
+        return fused(z, a, y, s);
     }
 
     /**
@@ -357,24 +353,30 @@ public final class Tape {
      */
     public Var softmaxCrossEntropy(Var z, Var y) {
         Var a = softmax(z);
-        a.backward = null; // the loss sends z its gradient itself
-        Var out = result(1, 1, z);
         double s = 0;
         for (int k = 0; k < a.value.size(); k++) {
             s -= y.value.get(k) * Math.log(a.value.get(k) + 1e-8);
         }
-        out.value.set(0, s);
-        out.backward = () -> deltaIntoLogits(z, a, y, out.grad.get(0));
-        return out;
+        return fused(z, a, y, s);
     }
 
-    private static void deltaIntoLogits(Var z, Var a, Var y, double g) {
-        if (!z.needsGrad) {
-            return;
-        }
-        for (int k = 0; k < z.value.size(); k++) {
-            z.grad.set(k, z.grad.get(k) + g * (a.value.get(k) - y.value.get(k)));
-        }
+    /**
+     * A loss fused with the output activation {@code a} of {@code z}: its value {@code total}, and a backward that
+     * sends {@code z} the gradient {@code dOut (a - y)} itself ({@code a}'s own backward step is dropped).
+     */
+    private Var fused(Var z, Var a, Var y, double total) {
+        a.backward = null;
+        Var out = result(1, 1, z);
+        out.value.set(0, total);
+        out.backward = () -> {
+            if (z.needsGrad) {
+                double g = out.grad.get(0);
+                for (int k = 0; k < z.value.size(); k++) {
+                    z.grad.set(k, z.grad.get(k) + g * (a.value.get(k) - y.value.get(k)));
+                }
+            }
+        };
+        return out;
     }
 
     /** A gradient {@code g} added into {@code v}'s, times {@code c}, if {@code v} wants one. */

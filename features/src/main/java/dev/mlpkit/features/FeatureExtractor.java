@@ -25,16 +25,15 @@ public interface FeatureExtractor {
 
     /** The names of the built-in extractors. */
     static List<String> names() {
-        return List.of(PixelFeatures.NAME, ColourPixels.NAME, CircleLineFeatures.NAME, CircleLinePixels.NAME);
+        return List.of(PixelFeatures.NAME, CircleLineFeatures.NAME, CircleLinePixels.NAME);
     }
 
     /** The extractor {@code name} with {@code settings}, as {@link #name()} and {@link #settings()} described it. */
     static FeatureExtractor fromSettings(String name, Map<String, ?> settings) {
         switch (name) {
             case PixelFeatures.NAME:
-                return new PixelFeatures(intSetting(settings, "width", name), intSetting(settings, "height", name));
-            case ColourPixels.NAME:
-                return new ColourPixels(intSetting(settings, "width", name), intSetting(settings, "height", name));
+                return new PixelFeatures(intSetting(settings, "width", name), intSetting(settings, "height", name),
+                        Boolean.TRUE.equals(settings.get("colour")));
             case CircleLineFeatures.NAME:
                 return new CircleLineFeatures();
             case CircleLinePixels.NAME:

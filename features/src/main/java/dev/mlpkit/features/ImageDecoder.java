@@ -43,9 +43,6 @@ import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
  * refused, so a small file claiming 100000x100000 pixels cannot exhaust the memory; a JPEG of more than
  * {@value #MAX_JPEG_SCANS} scans (a crafted progressive one, which takes minutes to decode) is refused. A damaged or
  * truncated file, which OpenCV would decode partly with a warning, is refused too.
- *
- * <p>It is one class of a little over 400 lines because those checks are one pipeline over one ImageIO reader: each
- * needs the reader the one before it chose, and split apart they would pass it from class to class.
  */
 public final class ImageDecoder {
 
@@ -176,29 +173,8 @@ public final class ImageDecoder {
         }
     }
 
-    /**
-     * The width and height of the image in {@code bytes}, as {@link #decode} would give them (upright), read from its
-     * header alone; {@code {0, 0}} when it is not an image this decoder reads.
-     */
-    public static int[] size(byte[] bytes) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            ImageReader reader = reader(in, "");
-            try {
-                reader.setInput(in, true, true);
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                boolean turned = reader.getFormatName().equalsIgnoreCase("jpeg") && exifOrientation(bytes) >= 5;
-                return turned ? new int[] { height, width } : new int[] { width, height };
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            return new int[] { 0, 0 };
-        }
-    }
-
     /** The first reader of one of the decoded formats for {@code in}, or a sentence naming what the file is. */
-    private static ImageReader reader(ImageInputStream in, String name) throws ImageDecodeException {
+    static ImageReader reader(ImageInputStream in, String name) throws ImageDecodeException {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         String other = null;
         while (readers.hasNext()) {

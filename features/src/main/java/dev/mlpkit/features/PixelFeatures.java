@@ -13,10 +13,14 @@ import java.util.Map;
  * 14-bit {@code (1868 B + 9617 G + 4899 R + 8192) >> 14} of older write-ups differs by one level on about 0.3% of
  * random pixels, so the 15-bit form is used (checked against OpenCV 4.6 on every pixel of the galaxy sample).
  *
+ * <p>In colour the grey step is left out: red, green and blue follow one another, each row by row, so there are
+ * {@code 3 * width * height} values.
+ *
  * @param width  the resized width (the tutorial's 64)
  * @param height the resized height (the tutorial's 64)
+ * @param colour whether to keep the three channels instead of grey
  */
-public record PixelFeatures(int width, int height) implements FeatureExtractor {
+public record PixelFeatures(int width, int height, boolean colour) implements FeatureExtractor {
 
     /** The registry name. */
     public static final String NAME = "pixels";
@@ -27,6 +31,11 @@ public record PixelFeatures(int width, int height) implements FeatureExtractor {
         }
     }
 
+    /** Grey pixels, as the tutorial has them. */
+    public PixelFeatures(int width, int height) {
+        this(width, height, false);
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -34,7 +43,7 @@ public record PixelFeatures(int width, int height) implements FeatureExtractor {
 
     @Override
     public int dimension() {
-        return width * height;
+        return (colour ? 3 : 1) * width * height;
     }
 
     @Override
@@ -42,6 +51,9 @@ public record PixelFeatures(int width, int height) implements FeatureExtractor {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("width", width);
         settings.put("height", height);
+        if (colour) {
+            settings.put("colour", true);
+        }
         return settings;
     }
 
@@ -49,10 +61,17 @@ public record PixelFeatures(int width, int height) implements FeatureExtractor {
     public double[] extract(RgbImage image) {
         RgbImage small = image.width() == width && image.height() == height ? image
                 : OpenCvResize.resize(image, width, height);
-        double[] features = new double[width * height];
+        int plane = width * height;
+        double[] features = new double[dimension()];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                features[y * width + x] = grey(small, x, y) / 255.0;
+                if (!colour) {
+                    features[y * width + x] = grey(small, x, y) / 255.0;
+                    continue;
+                }
+                for (int c = 0; c < 3; c++) {
+                    features[c * plane + y * width + x] = small.sample(x, y, c) / 255.0;
+                }
             }
         }
         return features;

@@ -91,7 +91,7 @@ class PixelFeaturesTest {
         assertEquals(new CircleLineFeatures(), FeatureExtractor.fromSettings("circle-line", java.util.Map.of()));
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> FeatureExtractor.fromSettings("hog", java.util.Map.of()));
-        assertEquals("unknown feature extractor 'hog': known are pixels, colour-pixels, circle-line, circle-line-pixels", e.getMessage());
+        assertEquals("unknown feature extractor 'hog': known are pixels, circle-line, circle-line-pixels", e.getMessage());
     }
 
     private byte[] greyBytes(Path image) throws IOException {

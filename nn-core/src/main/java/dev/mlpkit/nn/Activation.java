@@ -61,9 +61,6 @@ public interface Activation {
     static Activation named(String name) {
         Activation activation = Builtins.ALL.get(name);
         if (activation == null) {
-            activation = Builtins.Found.ALL.get(name);
-        }
-        if (activation == null) {
             throw new IllegalArgumentException("unknown activation '" + name + "': known are " + names());
         }
         return activation;
@@ -71,12 +68,10 @@ public interface Activation {
 
     /** The names of the built-in activations, then of those found on the class path. */
     static List<String> names() {
-        List<String> names = new java.util.ArrayList<>(Builtins.ALL.keySet());
-        names.addAll(Builtins.Found.ALL.keySet());
-        return List.copyOf(names);
+        return List.copyOf(Builtins.ALL.keySet());
     }
 
-    /** The built-ins by name, in a holder so the map is built after the constants above. */
+    /** The built-ins, then those found on the class path, by name; in a holder, built after the constants above. */
     final class Builtins {
         private static final Map<String, Activation> ALL = new LinkedHashMap<>();
 
@@ -84,25 +79,10 @@ public interface Activation {
             for (Activation a : new Activation[] { SIGMOID, TANH, RELU, IDENTITY, SOFTMAX }) {
                 ALL.put(a.name(), a);
             }
+            java.util.ServiceLoader.load(Activation.class).forEach(a -> ALL.putIfAbsent(a.name(), a));
         }
 
         private Builtins() {
-        }
-
-        /** The activations found on the class path, looked for on first use. */
-        static final class Found {
-            static final Map<String, Activation> ALL = new LinkedHashMap<>();
-
-            static {
-                for (Activation a : java.util.ServiceLoader.load(Activation.class)) {
-                    if (!Builtins.ALL.containsKey(a.name())) {
-                        ALL.put(a.name(), a);
-                    }
-                }
-            }
-
-            private Found() {
-            }
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 
 
 import dev.mlpkit.apps.AppModels;
-import dev.mlpkit.features.ColourPixels;
+import dev.mlpkit.apps.train.Classifier;
 import dev.mlpkit.features.FeatureExtractor;
 import dev.mlpkit.features.ImageDecodeException;
 import dev.mlpkit.features.ImageDecoder;
@@ -72,10 +72,7 @@ final class ImageService {
         Matrix input = inputs.get();
         input.setColumn(0, features);
         Matrix output = networks.get().feedforward(input);
-        double[] p = new double[classes.size()];
-        for (int k = 0; k < p.length; k++) {
-            p[k] = output.rows() == 1 ? (k == 1 ? output.get(0, 0) : 1 - output.get(0, 0)) : output.get(k, 0);
-        }
+        double[] p = Classifier.probabilities(output, 0);
         Integer[] order = new Integer[p.length];
         for (int k = 0; k < order.length; k++) {
             order[k] = k;
@@ -112,11 +109,11 @@ final class ImageService {
 
     /** The features as the grey picture the network saw, when they are pixels; an empty array otherwise. */
     private byte[] seen(double[] features) {
-        if (extractor instanceof ColourPixels colour) {
-            return ServedModels.colourPng(features, colour.width(), colour.height());
+        if (!(extractor instanceof PixelFeatures pixels)) {
+            return new byte[0];
         }
-        return extractor instanceof PixelFeatures pixels ? ServedModels.greyPng(features, pixels.width(), pixels.height())
-                : new byte[0];
+        return pixels.colour() ? ServedModels.colourPng(features, pixels.width(), pixels.height())
+                : ServedModels.greyPng(features, pixels.width(), pixels.height());
     }
 
     /** The class names, label 0 first. */

@@ -67,19 +67,25 @@ public final class Classifier {
             }
             Matrix output = network.feedforward(input);
             for (int j = 0; j < size; j++) {
-                double[] p = new double[classes.size()];
-                if (output.rows() == 1) {
-                    p[1] = output.get(0, j);
-                    p[0] = 1 - p[1];
-                } else {
-                    for (int k = 0; k < p.length; k++) {
-                        p[k] = output.get(k, j);
-                    }
-                }
-                probabilities[from + j] = p;
+                probabilities[from + j] = probabilities(output, j);
             }
         }
         return probabilities;
+    }
+
+    /**
+     * The class probabilities in column {@code j} of a network's {@code output}: its softmax, or {@code [1 - p, p]}
+     * for a single sigmoid output {@code p}.
+     */
+    public static double[] probabilities(Matrix output, int j) {
+        if (output.rows() == 1) {
+            return new double[] { 1 - output.get(0, j), output.get(0, j) };
+        }
+        double[] p = new double[output.rows()];
+        for (int k = 0; k < p.length; k++) {
+            p[k] = output.get(k, j);
+        }
+        return p;
     }
 
     /**

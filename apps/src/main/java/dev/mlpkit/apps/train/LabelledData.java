@@ -20,6 +20,7 @@ import dev.mlpkit.datasets.ImageFolderLoader;
 import dev.mlpkit.datasets.Table;
 import dev.mlpkit.features.FeatureExtractor;
 import dev.mlpkit.features.ImageDecoder;
+import dev.mlpkit.features.ImageSize;
 
 /**
  * Labelled data for a classifier from the command line: a folder of class folders, or a CSV table with a label
@@ -80,7 +81,7 @@ final class LabelledData {
 
     private static int[] header(Path file) {
         try {
-            return ImageDecoder.size(ImageDecoder.readRegularFile(file, file.getFileName().toString(),
+            return ImageSize.of(ImageDecoder.readRegularFile(file, file.getFileName().toString(),
                     ImageDecoder.MAX_FILE_BYTES));
         } catch (IOException e) {
             return new int[] { 0, 0 };

@@ -33,8 +33,6 @@ import dev.mlpkit.datasets.GeneratedData;
 import dev.mlpkit.datasets.Split;
 import dev.mlpkit.datasets.Standardization;
 import dev.mlpkit.datasets.Table;
-import dev.mlpkit.features.ColourPixels;
-import dev.mlpkit.features.FeatureExtractor;
 import dev.mlpkit.features.PixelFeatures;
 import dev.mlpkit.nn.Network;
 import dev.mlpkit.nn.NetworkSpec;
@@ -195,7 +193,7 @@ public final class Train implements Command {
         List<ClassFolder> folders = ClassFolders.of(root);
         List<String> classes = ClassFolders.names(folders);
         int[] size = options.size != null ? size(options.size) : LabelledData.ownSize(folders, options.images.lister());
-        FeatureExtractor pixels = options.colour ? new ColourPixels(size[0], size[1]) : new PixelFeatures(size[0], size[1]);
+        PixelFeatures pixels = new PixelFeatures(size[0], size[1], options.colour);
         run.check(spec(pixels.dimension(), classes.size()), options.hidden.equals("256") ? null : "--hidden " + options.hidden);
         if (test != null && LabelledData.isTable(test)) {
             throw new UsageException("--test " + Printable.of(test) + " is a file, and the training data is a folder of"

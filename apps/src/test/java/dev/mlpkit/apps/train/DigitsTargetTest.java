@@ -25,12 +25,7 @@ class DigitsTargetTest {
     static Path temp;
 
     private static Run train(String... more) {
-        String[] base = { "train", "--cache", temp.resolve("cache").toString(), "--metrics",
-            temp.resolve("m.csv").toString(), "--curves", temp.resolve("c.png").toString() };
-        String[] all = new String[base.length + more.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(more, 0, all, base.length, more.length);
-        return mlp(all);
+        return TrainTest.train(temp, more);
     }
 
     @Test

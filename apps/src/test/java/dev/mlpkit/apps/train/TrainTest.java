@@ -55,8 +55,13 @@ class TrainTest {
     }
 
     private static Run train(String... more) {
-        String[] base = { "train", "--cache", temp.resolve("cache").toString(), "--metrics",
-            temp.resolve("m.csv").toString(), "--curves", temp.resolve("c.png").toString() };
+        return train(temp, more);
+    }
+
+    /** {@code mlp train} with its cache, metrics and curves in {@code folder}. */
+    static Run train(Path folder, String... more) {
+        String[] base = { "train", "--cache", folder.resolve("cache").toString(), "--metrics",
+            folder.resolve("m.csv").toString(), "--curves", folder.resolve("c.png").toString() };
         String[] all = new String[base.length + more.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(more, 0, all, base.length, more.length);
