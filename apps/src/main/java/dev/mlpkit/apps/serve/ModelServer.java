@@ -2,75 +2,82 @@ package dev.mlpkit.apps.serve;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.net.BindException;
+import java.nio.ByteBuffer;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import dev.mlpkit.features.ImageDecodeException;
 
 /**
- * A galaxy model, a circle-line model or both on HTTP. The galaxy page is at {@code /} with {@code POST
- * /api/classify}; the drawing page at {@code /draw} (and at {@code /} when no galaxy model is served) with {@code POST
- * /api/draw}; each takes the image as the body or as a {@code multipart/form-data} file. {@code GET /api/model}
- * describes the galaxy model ({@code ?app=circle-line}: the circle-line one) and {@code GET /health} answers ok.
- * Uploads above the limit get 413, other content types 415, damaged images 400, a model that is not served 404, a
- * request that finds every classifier busy for {@value #BUSY_SECONDS} s 503, each with a JSON {@code error} sentence;
- * nothing is written to disk. A client has {@value #REQUEST_SECONDS} s to send its whole request, or the connection is
- * closed (the JDK server can answer nothing then), and the threads that read requests outnumber the classifiers, so
- * slow clients hold up neither the page, {@code /health} nor the others' images.
+ * A galaxy model, a circle-line model or both on HTTP, served by Jetty's core server. The galaxy page is at {@code /}
+ * with {@code POST /api/classify}; the drawing page at {@code /draw} (and at {@code /} when no galaxy model is served)
+ * with {@code POST /api/draw}; each takes the image as the body or as a {@code multipart/form-data} file. {@code GET
+ * /api/model} describes the galaxy model ({@code ?app=circle-line}: the circle-line one) and {@code GET /health}
+ * answers ok. Uploads above the limit get 413, other content types 415, damaged images 400, a model that is not served
+ * 404, a request that finds every classifier busy for {@value #BUSY_SECONDS} s 503, a body that takes longer than
+ * {@value #REQUEST_SECONDS} s 408, each with a JSON {@code error} sentence; so do requests Jetty refuses by itself
+ * ({@link JsonErrors}). A client has {@value #REQUEST_SECONDS} s to begin a request ({@link RequestDeadline}) and as
+ * long again for its body; waiting clients hold no thread, and classifying is limited apart from reading, so slow
+ * clients hold up neither the page, {@code /health} nor the others' images. Nothing is written to disk.
  */
 final class ModelServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Seconds a client has to send a whole request (line, headers and body); the JDK server then cuts it off. */
+    /** Seconds a client has to begin a request (line and headers), and again to send its body. */
     static final int REQUEST_SECONDS = 10;
-    /** Seconds to take a whole response. */
-    private static final int RESPONSE_SECONDS = 30;
-    /** Connections open at once; the JDK server closes any more as soon as it accepts them. */
+    /** Connections open at once; more wait in the system's backlog. */
     private static final int MAX_CONNECTIONS = 256;
     /** How long a request waits for a classifier to be free before it is answered 503. */
     private static final long BUSY_SECONDS = 10;
-
-    static {
-        // The JDK server reads these once, when its first server is made, and has no other way to set them; a value
-        // given on the command line (-D) wins.
-        setIfAbsent("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
-        setIfAbsent("sun.net.httpserver.maxRspTime", RESPONSE_SECONDS);
-        setIfAbsent("jdk.httpserver.maxConnections", MAX_CONNECTIONS);
-    }
-
-    private static void setIfAbsent(String property, int value) {
-        if (System.getProperty(property) == null) {
-            System.setProperty(property, String.valueOf(value));
-        }
-    }
 
     /** An uploaded image and its file name. */
     private record Upload(byte[] image, String name) {
     }
 
+    /** An answer already sent instead of an upload (wrong method, type or size, no file, too slow). */
+    private static final class Answered extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Answered() {
+            super(null, null, false, false);
+        }
+    }
+
     private final ImageService galaxy;
     private final DrawingService drawing;
     private final long maxUploadBytes;
-    private final HttpServer server;
-    /** The threads that read requests and write answers: more than the classifiers, so slow clients wait apart. */
-    private final ExecutorService workers;
+    private final Server server;
+    private final ServerConnector connector;
     /** One permit per request classified at once (the CPU work). */
     private final Semaphore classifiers;
     private final byte[] galaxyPage;
@@ -89,15 +96,30 @@ final class ModelServer implements AutoCloseable {
         this.galaxyPage = page("page.html", drawing == null ? "" : "<nav><a href=\"/draw\">Draw a circle or a line</a></nav>");
         this.drawingPage = page("draw.html", galaxy == null ? "" : "<nav><a href=\"/\">Is it a galaxy?</a></nav>");
         this.style = page("style.css", "");
-        this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
-        this.workers = Executors.newFixedThreadPool(4 * threads + 16);
         this.classifiers = new Semaphore(threads);
-        server.setExecutor(workers);
-        server.createContext("/", this::page);
-        server.createContext("/api/classify", this::classify);
-        server.createContext("/api/draw", this::draw);
-        server.createContext("/api/model", this::model);
-        server.createContext("/health", exchange -> json(exchange, 200, Map.of("status", "ok")));
+
+        QueuedThreadPool pool = new QueuedThreadPool(4 * threads + 16, 2);
+        pool.setName("mlp-serve");
+        this.server = new Server(pool);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(TimeUnit.SECONDS.toMillis(REQUEST_SECONDS));
+        connector.addBean(new RequestDeadline(connector.getScheduler(), REQUEST_SECONDS));
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
+        server.setErrorHandler(new JsonErrors());
+        server.setStopTimeout(1000);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                route(request, response, callback);
+                return true;
+            }
+        });
     }
 
     /** A page from the resources, with {@code navigation} (links to the other page) in place of its {@code <!--NAV-->}. */
@@ -108,73 +130,82 @@ final class ModelServer implements AutoCloseable {
         }
     }
 
-    void start() {
-        server.start();
+    /** Starts listening; an address that cannot be taken is an IOException that says which and why, in words. */
+    void start() throws IOException {
+        try {
+            server.start();
+        } catch (Exception e) {
+            close();
+            String where = "cannot listen on " + connector.getHost() + ":" + connector.getPort();
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof BindException && String.valueOf(cause.getMessage()).contains("in use")) {
+                throw new IOException(where + ": another program uses that port; choose another with --port (0 takes"
+                        + " any free one)", e);
+            }
+            if (cause instanceof BindException || cause instanceof UnresolvedAddressException) {
+                throw new IOException(where + ": that is not an address of this machine; try --host 127.0.0.1 (this"
+                        + " machine only) or --host 0.0.0.0 (every network)", e);
+            }
+            throw new IOException(where + ": " + cause.getMessage(), e);
+        }
     }
 
     /** The port it listens on (the one the system chose, when asked for port 0). */
     int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
-    /** Stops accepting, lets requests under way finish (up to a second), and stops the workers. */
+    /** Stops accepting, lets requests under way finish (up to a second), and stops the threads. */
     @Override
     public void close() {
-        server.stop(1);
-        workers.shutdown();
         try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            server.stop();
+        } catch (Exception e) {
+            LOG.debug("Stopping the server: {}", e.toString());
         }
     }
 
-    private void page(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        byte[] page;
-        String type = "text/html; charset=utf-8";
-        if (path.equals("/style.css")) {
-            page = style;
-            type = "text/css; charset=utf-8";
-        } else if (path.equals("/") || path.equals("/index.html")) {
-            page = galaxy != null ? galaxyPage : drawingPage;
-        } else if (path.equals("/draw") && drawing != null) {
-            page = drawingPage;
-        } else if (path.equals("/draw")) {
-            error(exchange, 404, "no circle-line model is served here; start mlp serve with --model cl.mlp");
-            return;
-        } else {
-            error(exchange, 404, "there is nothing at " + path + "; the page is at /");
-            return;
-        }
-        send(exchange, 200, type, page);
-    }
-
-    /**
-     * Answers {@code status} with {@code body}; to a HEAD request, the headers alone (with no length, as the JDK server
-     * wants for HEAD, which warns otherwise).
-     */
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        if (exchange.getRequestMethod().equalsIgnoreCase("HEAD")) {
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-            return;
-        }
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+    /** One request: the page, the style, the API or a 404; every path ends in exactly one answer. */
+    private void route(Request request, Response response, Callback callback) {
+        String path = Request.getPathInContext(request);
+        try {
+            switch (path) {
+                case "/api/classify" -> classify(request, response, callback);
+                case "/api/draw" -> draw(request, response, callback);
+                case "/api/model" -> model(request, response, callback);
+                case "/health" -> json(response, callback, 200, Map.of("status", "ok"));
+                case "/style.css" -> send(response, callback, 200, "text/css; charset=utf-8", style);
+                case "/", "/index.html" -> send(response, callback, 200, "text/html; charset=utf-8",
+                        galaxy != null ? galaxyPage : drawingPage);
+                case "/draw" -> {
+                    if (drawing == null) {
+                        error(response, callback, 404, "no circle-line model is served here; start mlp serve with"
+                                + " --model cl.mlp");
+                    } else {
+                        send(response, callback, 200, "text/html; charset=utf-8", drawingPage);
+                    }
+                }
+                default -> error(response, callback, 404, "there is nothing at " + path + "; the page is at /");
+            }
+        } catch (IOException e) {
+            callback.failed(e);
         }
     }
 
-    private void model(HttpExchange exchange) throws IOException {
-        String query = exchange.getRequestURI().getQuery();
-        boolean wantsDrawing = "app=circle-line".equals(query) || galaxy == null;
+    /** Answers {@code status} with {@code body} (Jetty leaves the body out for HEAD). */
+    private static void send(Response response, Callback callback, int status, String type, byte[] body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    private void model(Request request, Response response, Callback callback) throws IOException {
+        boolean wantsDrawing = "app=circle-line".equals(request.getHttpURI().getQuery()) || galaxy == null;
         if (wantsDrawing && drawing == null) {
-            error(exchange, 404, "no circle-line model is served here");
+            error(response, callback, 404, "no circle-line model is served here");
             return;
         }
-        json(exchange, 200, wantsDrawing ? drawing.describe() : galaxy.describe());
+        json(response, callback, 200, wantsDrawing ? drawing.describe() : galaxy.describe());
     }
 
     /** What a served model answers of an uploaded image, as JSON-ready values. */
@@ -183,8 +214,8 @@ final class ModelServer implements AutoCloseable {
         Map<String, Object> of(byte[] image, String name) throws ImageDecodeException;
     }
 
-    private void classify(HttpExchange exchange) throws IOException {
-        answer(exchange, galaxy == null ? null : (image, name) -> {
+    private void classify(Request request, Response response, Callback callback) throws IOException {
+        answer(request, response, callback, galaxy == null ? null : (image, name) -> {
             ImageService.Verdict verdict = galaxy.classify(image, name);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("label", verdict.label());
@@ -201,8 +232,8 @@ final class ModelServer implements AutoCloseable {
         }, "no image classifier is served here; start mlp serve with --model galaxy.mlp");
     }
 
-    private void draw(HttpExchange exchange) throws IOException {
-        answer(exchange, drawing == null ? null : (image, name) -> {
+    private void draw(Request request, Response response, Callback callback) throws IOException {
+        answer(request, response, callback, drawing == null ? null : (image, name) -> {
             DrawingService.Verdict verdict = drawing.classify(image, name);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("label", verdict.label());
@@ -217,18 +248,16 @@ final class ModelServer implements AutoCloseable {
     }
 
     /** Reads the upload and answers what {@code answer} says of it; 404 with {@code missing} when no model serves it. */
-    private void answer(HttpExchange exchange, Answer answer, String missing) throws IOException {
+    private void answer(Request request, Response response, Callback callback, Answer answer, String missing)
+            throws IOException {
         if (answer == null) {
-            error(exchange, 404, missing);
+            error(response, callback, 404, missing);
             return;
         }
         try {
-            Upload upload = upload(exchange);
-            if (upload == null) {
-                return;
-            }
+            Upload upload = upload(request, response, callback);
             if (!classifiers.tryAcquire(BUSY_SECONDS, TimeUnit.SECONDS)) {
-                error(exchange, 503, "the server is busy classifying other images; try again in a moment");
+                error(response, callback, 503, "the server is busy classifying other images; try again in a moment");
                 return;
             }
             Map<String, Object> result;
@@ -237,15 +266,17 @@ final class ModelServer implements AutoCloseable {
             } finally {
                 classifiers.release();
             }
-            json(exchange, 200, result);
+            json(response, callback, 200, result);
+        } catch (Answered e) {
+            // upload() has answered already.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            error(exchange, 503, "the server is stopping");
+            error(response, callback, 503, "the server is stopping");
         } catch (ImageDecodeException e) {
-            error(exchange, 400, e.getMessage());
+            error(response, callback, 400, e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("Classifying an upload failed: {}", e.toString());
-            error(exchange, 500, "the server failed to classify the image");
+            error(response, callback, 500, "the server failed to classify the image");
         }
     }
 
@@ -253,44 +284,37 @@ final class ModelServer implements AutoCloseable {
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
     }
 
-    /** The uploaded image, or null once an error has been answered (wrong method, type or size, no file). */
-    private Upload upload(HttpExchange exchange) throws IOException {
-        if (!exchange.getRequestMethod().equals("POST")) {
-            exchange.getResponseHeaders().set("Allow", "POST");
-            error(exchange, 405, "send the image with POST");
-            return null;
+    /** The uploaded image; {@link Answered} once an error has been answered instead. */
+    private Upload upload(Request request, Response response, Callback callback)
+            throws IOException, InterruptedException, Answered {
+        if (!HttpMethod.POST.is(request.getMethod())) {
+            response.getHeaders().put(HttpHeader.ALLOW, "POST");
+            throw answered(response, callback, 405, "send the image with POST");
         }
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         type = type == null ? "" : type.trim();
         String media = type.toLowerCase(Locale.ROOT);    // the media type is case-insensitive, the boundary is not
         boolean multipart = media.startsWith("multipart/form-data");
         if (!multipart && !media.startsWith("image/") && !media.startsWith("application/octet-stream")) {
-            error(exchange, 415, "send an image (image/jpeg, image/png, ... or multipart/form-data), not '"
-                    + (type.isEmpty() ? "no content type" : type) + "'");
-            return null;
+            throw answered(response, callback, 415, "send an image (image/jpeg, image/png, ... or multipart/form-data),"
+                    + " not '" + (type.isEmpty() ? "no content type" : type) + "'");
         }
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null && parseLong(length) > maxUploadBytes) {
-            error(exchange, 413, "the upload is " + length + " bytes, more than the limit of " + maxUploadBytes);
-            return null;
+        long length = request.getLength();
+        if (length > maxUploadBytes) {
+            throw answered(response, callback, 413, "the upload is " + length + " bytes, more than the limit of "
+                    + maxUploadBytes);
         }
-        byte[] body = exchange.getRequestBody().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxUploadBytes + 1));
-        if (body.length > maxUploadBytes) {
-            error(exchange, 413, "the upload is more than the limit of " + maxUploadBytes + " bytes");
-            return null;
-        }
+        byte[] body = body(request, response, callback);
         String name = "upload";
         if (multipart) {
             String boundary = Multipart.boundary(type);
             if (boundary == null) {
-                error(exchange, 400, "a multipart/form-data upload needs a boundary of 1 to " + Multipart.MAX_BOUNDARY
-                        + " characters");
-                return null;
+                throw answered(response, callback, 400, "a multipart/form-data upload needs a boundary of 1 to "
+                        + Multipart.MAX_BOUNDARY + " characters");
             }
             Multipart.Part part = Multipart.firstFile(body, boundary);
             if (part == null) {
-                error(exchange, 400, "the form holds no file");
-                return null;
+                throw answered(response, callback, 400, "the form holds no file");
             }
             name = part.fileName();
             body = part.content();
@@ -298,19 +322,42 @@ final class ModelServer implements AutoCloseable {
         return new Upload(body, name);
     }
 
-    private static long parseLong(String text) {
+    /**
+     * The whole body, read without holding a thread while the client sends it; 413 past the limit (a chunked upload
+     * has no length to check first), 408 when it takes longer than {@value #REQUEST_SECONDS} s.
+     */
+    private byte[] body(Request request, Response response, Callback callback)
+            throws IOException, InterruptedException, Answered {
+        CompletableFuture<byte[]> read = new CompletableFuture<>();
+        Content.Source.asByteArrayAsync(request, (int) Math.min(Integer.MAX_VALUE - 8, maxUploadBytes),
+                Promise.Invocable.toPromise(read));
         try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            return -1;
+            return read.get(REQUEST_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            throw answered(response, callback, 408, "the upload took longer than " + REQUEST_SECONDS
+                    + " seconds to arrive; send it again");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException) {
+                throw (IOException) e.getCause();       // the client went away: nobody to answer
+            }
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            throw answered(response, callback, 413, "the upload is more than the limit of " + maxUploadBytes
+                    + " bytes");
         }
     }
 
-    private static void error(HttpExchange exchange, int status, String message) throws IOException {
-        json(exchange, status, Map.of("error", message));
+    private static Answered answered(Response response, Callback callback, int status, String message)
+            throws IOException {
+        error(response, callback, status, message);
+        return new Answered();
     }
 
-    private static void json(HttpExchange exchange, int status, Object value) throws IOException {
-        send(exchange, status, "application/json; charset=utf-8", JSON.writeValueAsBytes(value));
+    private static void error(Response response, Callback callback, int status, String message) throws IOException {
+        json(response, callback, status, Map.of("error", message));
+    }
+
+    private static void json(Response response, Callback callback, int status, Object value) throws IOException {
+        send(response, callback, status, JsonErrors.TYPE, JSON.writeValueAsBytes(value));
     }
 }

@@ -65,13 +65,13 @@ public final class Serve implements Command {
         ServedModels served = ServedModels.read(files, options.maxPixels);
         ModelServer server = new ModelServer(served.images, served.drawing, options.host, options.port,
                 options.maxUpload, options.threads);
+        server.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping: finishing the requests under way.");
             server.close();
             stopped.countDown();
         }, "mlp-serve-shutdown"));
-        server.start();
         String address = "http://" + options.host + ":" + server.port() + "/";
         // The address is the command's result, so it is printed even with -q.
         System.out.println("Serving " + files.stream().map(Path::toString).collect(Collectors.joining(" and ")) + " at "

@@ -24,8 +24,9 @@ import dev.mlpkit.nn.model.ModelFile;
 
 /**
  * Clients that send their request slowly, or never finish it, hold up nobody: on a server with one classifier, while
- * six such clients are connected, {@code /health} and a classification are answered at once, and the server cuts the
- * slow ones off once their time to send a request is up. Loops are bounded; nothing waits without a deadline.
+ * seven such clients are connected, {@code /health} and a classification are answered at once, and the server answers
+ * the slow ones 408 and closes their connections once their time to send a request is up; the one that sends its
+ * headers a byte at a time is cut off too. Loops are bounded; nothing waits without a deadline.
  */
 @Tag("slow")
 class SlowClientTest {
@@ -40,6 +41,11 @@ class SlowClientTest {
             int port = server.port();
             List<Socket> slow = new ArrayList<>();
             try {
+                Socket trickling = new Socket("127.0.0.1", port);
+                slow.add(trickling);
+                Thread trickle = new Thread(() -> trickle(trickling), "trickle");
+                trickle.setDaemon(true);
+                trickle.start();
                 for (int i = 0; i < 6; i++) {
                     Socket s = new Socket("127.0.0.1", port);
                     OutputStream out = s.getOutputStream();
@@ -66,8 +72,13 @@ class SlowClientTest {
                 assertEquals(200, classified.statusCode(), classified.body());
 
                 for (Socket s : slow) {
-                    s.setSoTimeout((ModelServer.REQUEST_SECONDS + 10) * 1000);
-                    assertTrue(closedByServer(s.getInputStream()), "a slow client is cut off");
+                    s.setSoTimeout((2 * ModelServer.REQUEST_SECONDS + 10) * 1000);
+                    String answer = answerUntilClosed(s.getInputStream());
+                    assertTrue(answer != null, "a slow client is cut off");
+                    if (s == trickling) {
+                        continue;   // it was still sending when cut off, so TCP may reset its 408 away
+                    }
+                    assertTrue(answer.startsWith("HTTP/1.1 408 ") && answer.contains("{\"error\":\"the "), answer);
                 }
             } finally {
                 for (Socket s : slow) {
@@ -77,20 +88,38 @@ class SlowClientTest {
         }
     }
 
-    /** Reads what the server sends until it closes the connection; false when it is still open at the timeout. */
-    private static boolean closedByServer(InputStream in) throws IOException {
+    /** Sends a request line and then one header byte every second and a half, until the server stops it (or 40 s). */
+    private static void trickle(Socket socket) {
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.ISO_8859_1));
+            for (int i = 0; i < 27; i++) {
+                out.write('a');
+                out.flush();
+                Thread.sleep(1500);
+            }
+        } catch (IOException | InterruptedException e) {
+            // cut off by the server, as it should be
+        }
+    }
+
+    /** What the server sends until it closes the connection; null when it is still open at the timeout. */
+    private static String answerUntilClosed(InputStream in) throws IOException {
+        StringBuilder answer = new StringBuilder();
         try {
             byte[] buffer = new byte[1024];
             for (int reads = 0; reads < 1000; reads++) {
-                if (in.read(buffer) < 0) {
-                    return true;
+                int n = in.read(buffer);
+                if (n < 0) {
+                    return answer.toString();
                 }
+                answer.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
             }
-            return false;
+            return null;
         } catch (SocketTimeoutException e) {
-            return false;
+            return null;
         } catch (IOException e) {
-            return true;    // reset by the server
+            return answer.toString();    // reset by the server after its answer
         }
     }
 }
