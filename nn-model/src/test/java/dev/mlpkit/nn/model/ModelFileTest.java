@@ -221,7 +221,7 @@ class ModelFileTest {
     }
 
     /** {@code bytes} with another manifest, checksum made right. */
-    private static byte[] withManifest(byte[] bytes, String manifest) throws Exception {
+    static byte[] withManifest(byte[] bytes, String manifest) throws Exception {
         int manifestLength = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(12);
         byte[] newManifest = manifest.getBytes(StandardCharsets.UTF_8);
         ByteBuffer out = ByteBuffer.allocate(bytes.length - manifestLength + newManifest.length)
@@ -254,7 +254,7 @@ class ModelFileTest {
     }
 
     /** Recomputes the trailing SHA-256, as a crafted (not damaged) file would have it. */
-    private static void resign(byte[] bytes) throws Exception {
+    static void resign(byte[] bytes) throws Exception {
         byte[] sum = MessageDigest.getInstance("SHA-256").digest(Arrays.copyOf(bytes, bytes.length - 32));
         System.arraycopy(sum, 0, bytes, bytes.length - 32, 32);
     }
@@ -263,7 +263,7 @@ class ModelFileTest {
         return ModelFile.fromBytes(bytes, NAME, MatrixFactory.float64());
     }
 
-    private static Model sampleModel(String spec) {
+    static Model sampleModel(String spec) {
         Parameters parameters = Parameters.zeros(NetworkSpec.parse(spec), MatrixFactory.float64());
         Initializer.NORMAL.initialize(parameters, 42);
         Map<String, Matrix> state = new LinkedHashMap<>();
