@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mlpkit.apps.Printable;
 import dev.mlpkit.features.ImageDecodeException;
 
 /**
@@ -113,6 +114,10 @@ final class ModelServer implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
         server.setErrorHandler(new JsonErrors());
         server.setStopTimeout(1000);
+        // One access-log line per request (hidden by -q): who, what, the status and how long it took.
+        server.setRequestLog((request, response) -> LOG.info("{} {} {} {} {} ms", Request.getRemoteAddr(request),
+                Printable.of(request.getMethod()), Printable.of(request.getHttpURI().getPath()), response.getStatus(),
+                System.currentTimeMillis() - Request.getTimeStamp(request)));
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {

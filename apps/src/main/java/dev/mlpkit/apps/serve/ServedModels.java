@@ -95,6 +95,21 @@ final class ServedModels {
         info.put("created", model.created().toString());
         info.putAll(model.metadata());
         info.remove(AppModels.DATA);    // local folder names are the owner's business, not the web's
+        if (model.metadata().get(AppModels.DATA) instanceof Map<?, ?> data) {
+            info.put("trainedOn", trainedOn(data));
+        }
         return info;
+    }
+
+    /**
+     * What the model was trained on, in words for the page's footer: the built-in generated images (which are not
+     * real photos or handwriting) or the owner's own data, and how many images it learnt from.
+     */
+    static String trainedOn(Map<?, ?> data) {
+        String source = String.valueOf(data.containsKey("galaxies") ? data.get("galaxies") : data.get("data"));
+        boolean builtIn = source.startsWith("built-in") || source.contains(java.io.File.separator + "generated"
+                + java.io.File.separator);
+        String what = builtIn ? "the built-in generated images (synthetic, not real ones)" : "its owner's own data";
+        return data.get("training") instanceof Number n ? what + ", " + n + " of them for training" : what;
     }
 }
