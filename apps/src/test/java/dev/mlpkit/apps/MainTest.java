@@ -83,6 +83,9 @@ public class MainTest {
                 "--cache", cache.toString());
         assertEquals(0, evaluate.code(), evaluate.err());
         assertTrue(evaluate.out().contains("ROC AUC:") && evaluate.out().contains("Confusion matrix"), evaluate.out());
+        assertTrue(evaluate.out().matches("(?s).*Balanced:   \\d+\\.\\d% \\(the mean of the two classes' recalls\\)\n"
+                + "Baseline:   \\d+\\.\\d% by always answering the larger class \\((galaxy|not a galaxy)\\)\n"
+                + "Log loss:   \\d+\\.\\d{4}\n.*"), evaluate.out());
 
         Run inspect = mlp("model", "inspect", temp.resolve("g.mlp").toString());
         assertEquals(0, inspect.code(), inspect.err());

@@ -17,8 +17,13 @@ import dev.mlpkit.datasets.ClassFolder;
 import dev.mlpkit.datasets.Examples;
 import dev.mlpkit.features.FeatureExtractor;
 
-/** {@code mlp galaxy evaluate}: accuracy, confusion matrix, precision, recall and ROC AUC on labelled folders. */
+/**
+ * {@code mlp galaxy evaluate}: accuracy, balanced accuracy against the majority-class baseline, precision, recall, log
+ * loss, ROC AUC and the confusion matrix on labelled folders.
+ */
 public final class GalaxyEvaluate implements Command {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GalaxyEvaluate.class);
 
     /** The command line of {@code mlp galaxy evaluate}. */
     @Parameters(commandDescription = "Measure a model on folders of galaxies and other images")
@@ -44,6 +49,10 @@ public final class GalaxyEvaluate implements Command {
     public int run() throws Exception {
         Classifier classifier = Classifier.read(options.model, "galaxy");
         FeatureExtractor extractor = ((Inputs.Images) classifier.inputs()).extractor();
+        if (options.data.galaxies == null && options.data.nonGalaxies == null) {
+            LOG.warn("Note: no folders given, so this scores the built-in generated images, which the default model"
+                    + " was trained on; give --galaxies and --non-galaxies of images it has never seen for a fair score.");
+        }
         List<ClassFolder> folders = options.data.folders(console);
         Examples examples = options.data.load(folders, extractor, console).examples();
         double[][] probabilities = classifier.probabilities(examples.features());
@@ -62,12 +71,30 @@ public final class GalaxyEvaluate implements Command {
         System.out.printf("Accuracy:   %.1f%%%n", 100.0 * (tp + tn) / p.length);
         System.out.printf("Precision:  %.1f%% of the images called galaxies are galaxies%n", 100.0 * tp / Math.max(1, tp + fp));
         System.out.printf("Recall:     %.1f%% of the galaxies are found%n", 100.0 * tp / Math.max(1, tp + fn));
+        System.out.printf("Balanced:   %.1f%% (the mean of the two classes' recalls)%n",
+                50.0 * tp / Math.max(1, tp + fn) + 50.0 * tn / Math.max(1, tn + fp));
+        System.out.printf("Baseline:   %.1f%% by always answering the larger class (%s)%n",
+                100.0 * Math.max(tp + fn, tn + fp) / p.length, tp + fn >= tn + fp ? "galaxy" : "not a galaxy");
+        System.out.printf("Log loss:   %.4f%n", logLoss(p, examples.labels()));
         System.out.printf("ROC AUC:    %.3f%n", rocAuc(p, examples.labels()));
         System.out.println("Confusion matrix (rows: truth, columns: prediction):");
         System.out.printf("                galaxy  not a galaxy%n");
         System.out.printf("  galaxy        %6d  %12d%n", tp, fn);
         System.out.printf("  not a galaxy  %6d  %12d%n", fp, tn);
         return 0;
+    }
+
+    /**
+     * The mean binary cross-entropy of the probabilities of a galaxy {@code p} against {@code labels}, each
+     * probability kept within 1e-15 of 0 and 1 so that one certain mistake costs much but not infinity.
+     */
+    static double logLoss(double[] p, int[] labels) {
+        double sum = 0;
+        for (int j = 0; j < p.length; j++) {
+            double q = Math.min(1 - 1e-15, Math.max(1e-15, p[j]));
+            sum -= labels[j] == 1 ? Math.log(q) : Math.log(1 - q);
+        }
+        return sum / p.length;
     }
 
     /** The area under the ROC curve: the chance that a random galaxy scores above a random other image (ties half). */
