@@ -26,13 +26,17 @@ import dev.mlpkit.training.TrainingListener;
 import dev.mlpkit.training.TrainingResult;
 
 /**
- * The galaxy tutorial's {@code training_curves.png}: training loss per epoch on the left, training and validation
- * accuracy per epoch on the right. Drawn with XChart when the run ends, and written atomically.
+ * The galaxy tutorial's {@code training_curves.png}: loss per epoch on the left, accuracy per epoch on the right, each
+ * for the training set and (when there is one) the validation set. The legends sit below the plots, where they cover
+ * no data. Drawn with XChart when the run ends, and written atomically.
  */
 public final class TrainingCurves implements TrainingListener {
 
     private static final int PANEL_WIDTH = 640;
     private static final int HEIGHT = 480;
+    /** The colours of the training and the validation curves (matplotlib's first two). */
+    static final Color TRAINING = new Color(31, 119, 180);
+    static final Color VALIDATION = new Color(255, 127, 14);
 
     private final Path file;
     private final List<EpochStats> history = new ArrayList<>();
@@ -67,15 +71,16 @@ public final class TrainingCurves implements TrainingListener {
     /** The two panels side by side. */
     public static BufferedImage render(List<EpochStats> history) {
         double[] epochs = history.stream().mapToDouble(EpochStats::epoch).toArray();
-        XYChart loss = chart("Training loss", "Loss", Styler.LegendPosition.InsideNE);
-        series(loss, "training loss", epochs, history.stream().mapToDouble(EpochStats::trainingLoss).toArray(),
-                new Color(31, 119, 180));
-        XYChart accuracy = chart("Accuracy", "Accuracy (%)", Styler.LegendPosition.InsideSE);
+        XYChart loss = chart("Loss", "Loss", "0.0##");
+        series(loss, "training", epochs, history.stream().mapToDouble(EpochStats::trainingLoss).toArray(), TRAINING);
+        XYChart accuracy = chart("Accuracy", "Accuracy (%)", "0.#");
         series(accuracy, "training", epochs, history.stream().mapToDouble(s -> 100 * s.trainingAccuracy()).toArray(),
-                new Color(31, 119, 180));
+                TRAINING);
         if (history.get(0).hasValidation()) {
+            series(loss, "validation", epochs, history.stream().mapToDouble(EpochStats::validationLoss).toArray(),
+                    VALIDATION);
             series(accuracy, "validation", epochs,
-                    history.stream().mapToDouble(s -> 100 * s.validationAccuracy()).toArray(), new Color(255, 127, 14));
+                    history.stream().mapToDouble(s -> 100 * s.validationAccuracy()).toArray(), VALIDATION);
         }
         BufferedImage image = new BufferedImage(2 * PANEL_WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -85,12 +90,14 @@ public final class TrainingCurves implements TrainingListener {
         return image;
     }
 
-    /** A panel whose legend sits where its curves are not: losses fall to the right, accuracies rise. */
-    private static XYChart chart(String title, String yTitle, Styler.LegendPosition legend) {
+    /** A panel with whole epochs on its x axis, {@code yPattern} on its y axis and its legend below the plot. */
+    private static XYChart chart(String title, String yTitle, String yPattern) {
         XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(HEIGHT).title(title).xAxisTitle("Epoch")
                 .yAxisTitle(yTitle).build();
         XYStyler styler = chart.getStyler();
-        styler.setLegendPosition(legend);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+        styler.setYAxisDecimalPattern(yPattern);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotGridLinesColor(new Color(225, 225, 225));

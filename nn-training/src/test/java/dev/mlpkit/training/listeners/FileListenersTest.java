@@ -54,6 +54,18 @@ class FileListenersTest {
         assertTrue(distinctColours(image, 0, 640) > 10, "the loss panel is drawn");
         assertTrue(distinctColours(image, 640, 1280) > 10, "the accuracy panel is drawn");
         assertNotEquals(image.getRGB(320, 240), image.getRGB(960, 240) + 1);
+        assertTrue(pixelsOf(image, TrainingCurves.VALIDATION, 0, 640) > 50, "the loss panel has a validation curve");
+        assertTrue(pixelsOf(image, TrainingCurves.VALIDATION, 640, 1280) > 50, "so has the accuracy panel");
+    }
+
+    private static long pixelsOf(BufferedImage image, java.awt.Color colour, int fromX, int toX) {
+        long count = 0;
+        for (int x = fromX; x < toX; x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                count += (image.getRGB(x, y) & 0xFFFFFF) == (colour.getRGB() & 0xFFFFFF) ? 1 : 0;
+            }
+        }
+        return count;
     }
 
     private static long distinctColours(BufferedImage image, int fromX, int toX) {
