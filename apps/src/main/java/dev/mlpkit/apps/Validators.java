@@ -24,6 +24,16 @@ public final class Validators {
         }
     }
 
+    /** One of the output formats a script reads: text, json or csv. */
+    public static final class Format implements IParameterValidator {
+        @Override
+        public void validate(String name, String value) {
+            if (!java.util.List.of("text", "json", "csv").contains(value)) {
+                throw new ParameterException(name + " is text, json or csv, not " + value);
+            }
+        }
+    }
+
     /** A whole number of at least 0. */
     public static final class NonNegativeInteger implements IParameterValidator {
         @Override

@@ -77,6 +77,14 @@ public class MainTest {
                 images.resolve("galaxies/galaxy-1.jpg").toString());
         assertEquals(0, classify.code(), classify.err());
         assertTrue(classify.out().matches("(?s).*galaxy-1\\.jpg: (galaxy|not a galaxy) \\(p=\\d\\.\\d\\d\\)\\s*"), classify.out());
+        Run json = mlp("galaxy", "classify", "--format", "json", "--model", temp.resolve("g.mlp").toString(),
+                images.resolve("galaxies/galaxy-1.jpg").toString());
+        assertEquals(0, json.code(), json.err());
+        com.fasterxml.jackson.databind.JsonNode verdict = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.out().strip());
+        assertEquals(images.resolve("galaxies/galaxy-1.jpg").toString(), verdict.get("input").asText());
+        assertEquals(1.0, verdict.get("classes").get("galaxy").asDouble()
+                + verdict.get("classes").get("not a galaxy").asDouble(), 1e-12);
 
         Run evaluate = mlp("galaxy", "evaluate", "--model", temp.resolve("g.mlp").toString(), "--galaxies",
                 images.resolve("galaxies").toString(), "--non-galaxies", images.resolve("non-galaxies").toString(),

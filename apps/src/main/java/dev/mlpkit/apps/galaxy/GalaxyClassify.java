@@ -13,6 +13,7 @@ import dev.mlpkit.apps.Command;
 import dev.mlpkit.apps.UsageException;
 import dev.mlpkit.apps.train.Classifier;
 import dev.mlpkit.apps.train.Classify;
+import dev.mlpkit.apps.train.Verdicts;
 import dev.mlpkit.apps.train.Inputs;
 import dev.mlpkit.features.FeatureExtractor;
 import dev.mlpkit.features.ImageDecodeException;
@@ -29,6 +30,10 @@ public final class GalaxyClassify implements Command {
         @Parameter(names = "--model", description = "The trained model",
                 validateWith = dev.mlpkit.apps.Validators.FileName.class)
         public Path model = Path.of("galaxy.mlp");
+
+        @Parameter(names = "--format", description = "text for people; json (one object per line) or csv (a header,"
+                + " then a row per input) for scripts", validateWith = dev.mlpkit.apps.Validators.Format.class)
+        public String format = "text";
 
         @Parameter(description = "IMAGE|FOLDER...", validateWith = dev.mlpkit.apps.Validators.NotAnOption.class)
         public List<Path> images = new ArrayList<>();
@@ -49,6 +54,8 @@ public final class GalaxyClassify implements Command {
         Classifier classifier = Classifier.read(options.model, "galaxy");
         FeatureExtractor extractor = ((Inputs.Images) classifier.inputs()).extractor();
         ImageDecoder decoder = new ImageDecoder();
+        Verdicts verdicts = options.format.equals("text") ? null
+                : new Verdicts(options.format, classifier.classes(), System.out);
         int failures = 0;
         for (Path path : options.images) {
             List<Path> files = Classify.expand(path);
@@ -59,7 +66,12 @@ public final class GalaxyClassify implements Command {
             for (Path image : files) {
                 try {
                     RgbImage pixels = decoder.decode(image);
-                    double p = classifier.probabilities(new double[][] { extractor.extract(pixels) })[0][1];
+                    double[] probabilities = classifier.probabilities(new double[][] { extractor.extract(pixels) })[0];
+                    if (verdicts != null) {
+                        verdicts.add(image.toString(), probabilities, UnusualInput.forGalaxy(pixels).orElse(null));
+                        continue;
+                    }
+                    double p = probabilities[1];
                     System.out.printf("%s: %s (p=%.2f)%n", Printable.of(image), p >= 0.5 ? "galaxy" : "not a galaxy", p);
                     UnusualInput.forGalaxy(pixels).ifPresent(note -> System.out.println(Printable.of(image)
                             + ": note: " + note));

@@ -37,11 +37,17 @@ public final class Classify implements Command {
                 validateWith = Validators.PositiveInteger.class)
         public int top = 1;
 
+        @Parameter(names = "--format", description = "text for people; json (one object per line) or csv (a header,"
+                + " then a row per input) for scripts", validateWith = dev.mlpkit.apps.Validators.Format.class)
+        public String format = "text";
+
         @Parameter(description = "IMAGE|FOLDER|TABLE.csv...", validateWith = Validators.NotAnOption.class)
         public List<Path> inputs = new ArrayList<>();
     }
 
     private final Options options;
+    /** Where json and csv verdicts go; null for text. */
+    private Verdicts verdicts;
 
     @Inject
     Classify(Options options) {
@@ -54,6 +60,7 @@ public final class Classify implements Command {
             throw new UsageException("name at least one input to classify: an image, a folder of images or a CSV file");
         }
         Classifier classifier = Classifier.read(options.model, null);
+        verdicts = options.format.equals("text") ? null : new Verdicts(options.format, classifier.classes(), System.out);
         if (classifier.inputs() instanceof Inputs.Columns columns) {
             for (Path file : options.inputs) {
                 Table table = Table.read(file, null, columns.columns());
@@ -73,7 +80,7 @@ public final class Classify implements Command {
             for (Path file : files) {
                 try {
                     double[] features = images.extractor().extract(decoder.decode(file));
-                    print(classifier, new String[] { Printable.of(file) },
+                    print(classifier, new String[] { file.toString() },
                             classifier.probabilities(new double[][] { features }));
                 } catch (ImageDecodeException e) {
                     System.err.println("mlp: " + Printable.of(e.getMessage()));
@@ -87,18 +94,27 @@ public final class Classify implements Command {
     private static String[] label(Path file, int rows) {
         String[] names = new String[rows];
         for (int i = 0; i < rows; i++) {
-            names[i] = Printable.of(file) + " row " + (i + 1);
+            names[i] = file + " row " + (i + 1);
         }
         return names;
     }
 
-    /** One line per input: its name, then its most probable classes with their probabilities. */
+    /**
+     * One verdict per input, in {@code --format}; as text, a line each: its name (escaped), then its most probable
+     * classes with their probabilities.
+     */
     private void print(Classifier classifier, String[] names, double[][] probabilities) {
+        if (verdicts != null) {
+            for (int i = 0; i < names.length; i++) {
+                verdicts.add(names[i], probabilities[i], null);
+            }
+            return;
+        }
         List<String> classes = classifier.classes();
         int[] predicted = classifier.predictions(probabilities);
         for (int i = 0; i < names.length; i++) {
             double[] p = probabilities[i];
-            StringBuilder line = new StringBuilder(names[i]).append(": ");
+            StringBuilder line = new StringBuilder(Printable.of(names[i])).append(": ");
             line.append(Printable.of(classes.get(predicted[i])))
                     .append(String.format(Locale.ROOT, " (p=%.2f)", p[predicted[i]]));
             List<Integer> others = new ArrayList<>();

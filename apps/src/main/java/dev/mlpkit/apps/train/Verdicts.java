@@ -1,0 +1,98 @@
+package dev.mlpkit.apps.train;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What {@code classify} says of each input, for scripts: {@code json} writes one JSON object per line (JSON Lines:
+ * input, label, probability of the label, every class's probability, a note when there is one), {@code csv} a header
+ * and one row per input (input, label, probability, one {@code p(CLASS)} column per class, note). Names are written as
+ * they are, quoted by the format, so a script reads back exactly the file it gave.
+ */
+public final class Verdicts {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String format;
+    private final List<String> classes;
+    private final PrintStream out;
+    private boolean headerWritten;
+
+    /** Verdicts in {@code format} ({@code json} or {@code csv}) over {@code classes}, written to {@code out}. */
+    public Verdicts(String format, List<String> classes, PrintStream out) {
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw new IllegalArgumentException("verdicts are written as json or csv, not " + format);
+        }
+        this.format = format;
+        this.classes = classes;
+        this.out = out;
+    }
+
+    /** One input's verdict: the most probable class of {@code probabilities}, and {@code note} (or null). */
+    public void add(String input, double[] probabilities, String note) {
+        int best = 0;
+        for (int k = 1; k < probabilities.length; k++) {
+            best = probabilities[k] > probabilities[best] ? k : best;
+        }
+        try {
+            if (format.equals("json")) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("input", input);
+                line.put("label", classes.get(best));
+                line.put("probability", probabilities[best]);
+                Map<String, Object> each = new LinkedHashMap<>();
+                for (int k = 0; k < probabilities.length; k++) {
+                    each.put(classes.get(k), probabilities[k]);
+                }
+                line.put("classes", each);
+                if (note != null) {
+                    line.put("note", note);
+                }
+                out.println(JSON.writeValueAsString(line));
+                return;
+            }
+            if (!headerWritten) {
+                List<String> header = new ArrayList<>(List.of("input", "label", "probability"));
+                classes.forEach(c -> header.add("p(" + c + ")"));
+                header.add("note");
+                row(header);
+                headerWritten = true;
+            }
+            List<String> row = new ArrayList<>(List.of(input, classes.get(best), number(probabilities[best])));
+            for (double p : probabilities) {
+                row.add(number(p));
+            }
+            row.add(note == null ? "" : note);
+            row(row);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings and numbers is always JSON", e);
+        }
+    }
+
+    /** One CSV record as RFC 4180 has it: fields with a comma, a quote or a line break quoted, CRLF at the end. */
+    private void row(List<String> fields) {
+        StringBuilder line = new StringBuilder();
+        for (String field : fields) {
+            if (line.length() > 0) {
+                line.append(',');
+            }
+            boolean quote = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
+                    || field.indexOf('\r') >= 0;
+            line.append(quote ? '"' + field.replace("\"", "\"\"") + '"' : field);
+        }
+        out.print(line.append("\r\n"));
+        out.flush();
+    }
+
+    /** A probability as the shortest decimal that reads back to the same double. */
+    private static String number(double p) {
+        return String.format(Locale.ROOT, "%s", p);
+    }
+}
