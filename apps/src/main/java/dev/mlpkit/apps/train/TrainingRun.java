@@ -30,6 +30,7 @@ import dev.mlpkit.training.Registry;
 import dev.mlpkit.training.Samples;
 import dev.mlpkit.training.Trainer;
 import dev.mlpkit.training.TrainingListener;
+import dev.mlpkit.training.EpochStats;
 import dev.mlpkit.training.TrainingResult;
 import dev.mlpkit.training.TrainingSettings;
 import dev.mlpkit.training.batching.Batching;
@@ -128,6 +129,9 @@ public final class TrainingRun {
                         + " validation set: give --val-split 0.1, or --early-stopping 0");
             }
             LOG.info("No validation set (--val-split 0): validation accuracy is not measured.");
+        } else {
+            LOG.info("{} to train on, {} to validate on (--val-split {}).", split.training().size(),
+                    split.validation().size(), run.validationSplit);
         }
         return split;
     }
@@ -156,6 +160,7 @@ public final class TrainingRun {
         try {
             TrainingResult result = trainer.train(network, samples(split.training(), spec.outputs()),
                     samples(split.validation(), spec.outputs()));
+            LOG.info(outcome(result, settings.epochs()));
             // Still armed: a signal during the final save writes the last epoch to the checkpoint.
             ModelFile.write(run.model, Checkpoint.of(network, trainer, metadata.apply(result)));
         } finally {
@@ -228,6 +233,25 @@ public final class TrainingRun {
             targets[i][outputs == 1 ? 0 : examples.labels()[i]] = outputs == 1 ? examples.labels()[i] : 1;
         }
         return new Samples(examples.features(), targets);
+    }
+
+    /** One line at the end of a run: its best epoch, that epoch's validation figures, and why it stopped. */
+    static String outcome(TrainingResult result, int epochs) {
+        String why = switch (result.reason()) {
+            case EPOCHS_DONE -> "it trained all " + epochs + " epochs";
+            case EARLY_STOPPING -> "the validation loss stopped improving";
+            case TARGET_LOSS -> "the loss reached its target";
+            case DIVERGED -> "the loss stopped being a finite number";
+        };
+        if (result.history().isEmpty()) {
+            return "No epoch was left to train: " + why + ".";
+        }
+        EpochStats best = result.history().stream().filter(s -> s.epoch() == result.bestEpoch()).findFirst()
+                .orElse(result.last());
+        String figures = best.hasValidation() ? String.format(Locale.ROOT, " (validation loss %.4f, accuracy %.1f%%)",
+                best.validationLoss(), 100 * best.validationAccuracy()) : "";
+        return "Best epoch: " + best.epoch() + " of " + result.last().epoch() + figures + "; stopped because " + why
+                + ".";
     }
 
     /** The run's summary for a model file: why it stopped, its best epoch and its last epoch's figures. */
