@@ -80,6 +80,12 @@ public class MainTest {
                 images.resolve("galaxies/galaxy-1.jpg").toString());
         assertEquals(0, classify.code(), classify.err());
         assertTrue(classify.out().matches("(?s).*galaxy-1\\.jpg: (galaxy|not a galaxy) \\(p=\\d\\.\\d\\d\\)\\s*"), classify.out());
+        Run everything = mlp("galaxy", "classify", "--threshold", "0", "--model", temp.resolve("g.mlp").toString(),
+                images.resolve("non-galaxies").toString());
+        assertEquals(0, everything.code(), everything.err());
+        assertTrue(everything.out().lines().count() >= 3, everything.out());
+        assertTrue(everything.out().lines().allMatch(l -> l.matches(".*: (galaxy \\(p=\\d\\.\\d\\d\\)|note: .*)")),
+                everything.out());
         Run json = mlp("galaxy", "classify", "--format", "json", "--model", temp.resolve("g.mlp").toString(),
                 images.resolve("galaxies/galaxy-1.jpg").toString());
         assertEquals(0, json.code(), json.err());
@@ -94,6 +100,7 @@ public class MainTest {
                 "--cache", cache.toString());
         assertEquals(0, evaluate.code(), evaluate.err());
         assertTrue(evaluate.out().contains("ROC AUC:") && evaluate.out().contains("Confusion matrix"), evaluate.out());
+        assertTrue(evaluate.out().contains("(an image is a galaxy at a probability of 0.5 or more)"), evaluate.out());
         assertTrue(evaluate.out().matches("(?s).*Balanced:   \\d+\\.\\d% \\(the mean of the two classes' recalls\\)\n"
                 + "Baseline:   \\d+\\.\\d% by always answering the larger class \\((galaxy|not a galaxy)\\)\n"
                 + "Log loss:   \\d+\\.\\d{4}\n.*"), evaluate.out());

@@ -31,6 +31,10 @@ public final class GalaxyClassify implements Command {
                 validateWith = dev.mlpkit.apps.Validators.FileName.class)
         public Path model = Path.of("galaxy.mlp");
 
+        @Parameter(names = "--threshold", description = "Call an image a galaxy when its probability of one is at"
+                + " least this (default: 0.5, the tutorial's)", validateWith = dev.mlpkit.apps.Validators.Fraction.class)
+        public double threshold = 0.5;
+
         @Parameter(names = "--format", description = "text for people; json (one object per line) or csv (a header,"
                 + " then a row per input) for scripts", validateWith = dev.mlpkit.apps.Validators.Format.class)
         public String format = "text";
@@ -68,11 +72,13 @@ public final class GalaxyClassify implements Command {
                     RgbImage pixels = decoder.decode(image);
                     double[] probabilities = classifier.probabilities(new double[][] { extractor.extract(pixels) })[0];
                     if (verdicts != null) {
-                        verdicts.add(image.toString(), probabilities, UnusualInput.forGalaxy(pixels).orElse(null));
+                        verdicts.add(image.toString(), probabilities, probabilities[1] >= options.threshold ? 1 : 0,
+                                UnusualInput.forGalaxy(pixels).orElse(null));
                         continue;
                     }
                     double p = probabilities[1];
-                    System.out.printf("%s: %s (p=%.2f)%n", Printable.of(image), p >= 0.5 ? "galaxy" : "not a galaxy", p);
+                    System.out.printf("%s: %s (p=%.2f)%n", Printable.of(image), p >= options.threshold ? "galaxy"
+                            : "not a galaxy", p);
                     UnusualInput.forGalaxy(pixels).ifPresent(note -> System.out.println(Printable.of(image)
                             + ": note: " + note));
                 } catch (ImageDecodeException e) {

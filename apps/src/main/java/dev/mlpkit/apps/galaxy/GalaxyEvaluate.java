@@ -32,6 +32,10 @@ public final class GalaxyEvaluate implements Command {
                 validateWith = dev.mlpkit.apps.Validators.FileName.class)
         public Path model = Path.of("galaxy.mlp");
 
+        @Parameter(names = "--threshold", description = "Call an image a galaxy when its probability of one is at"
+                + " least this (default: 0.5, the tutorial's)", validateWith = dev.mlpkit.apps.Validators.Fraction.class)
+        public double threshold = 0.5;
+
         @ParametersDelegate
         public DataFlags data = new DataFlags();
     }
@@ -56,8 +60,11 @@ public final class GalaxyEvaluate implements Command {
         List<ClassFolder> folders = options.data.folders(console);
         Examples examples = options.data.load(folders, extractor, console).examples();
         double[][] probabilities = classifier.probabilities(examples.features());
-        ClassificationReport report = ClassificationReport.of(classifier.classes(), examples.labels(),
-                classifier.predictions(probabilities));
+        int[] predicted = new int[probabilities.length];
+        for (int j = 0; j < predicted.length; j++) {
+            predicted[j] = probabilities[j][1] >= options.threshold ? 1 : 0;
+        }
+        ClassificationReport report = ClassificationReport.of(classifier.classes(), examples.labels(), predicted);
         int[][] confusion = report.confusion();
         int tp = confusion[1][1];
         int fn = confusion[1][0];
@@ -68,7 +75,8 @@ public final class GalaxyEvaluate implements Command {
             p[j] = probabilities[j][1];
         }
         System.out.printf("Images:     %d (%d galaxies, %d others)%n", p.length, tp + fn, tn + fp);
-        System.out.printf("Accuracy:   %.1f%%%n", 100.0 * (tp + tn) / p.length);
+        System.out.printf("Accuracy:   %.1f%% (an image is a galaxy at a probability of %s or more)%n",
+                100.0 * (tp + tn) / p.length, options.threshold);
         System.out.printf("Precision:  %.1f%% of the images called galaxies are galaxies%n", 100.0 * tp / Math.max(1, tp + fp));
         System.out.printf("Recall:     %.1f%% of the galaxies are found%n", 100.0 * tp / Math.max(1, tp + fn));
         System.out.printf("Balanced:   %.1f%% (the mean of the two classes' recalls)%n",

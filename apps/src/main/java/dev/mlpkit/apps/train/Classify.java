@@ -104,14 +104,14 @@ public final class Classify implements Command {
      * classes with their probabilities.
      */
     private void print(Classifier classifier, String[] names, double[][] probabilities) {
+        int[] predicted = classifier.predictions(probabilities);
         if (verdicts != null) {
             for (int i = 0; i < names.length; i++) {
-                verdicts.add(names[i], probabilities[i], null);
+                verdicts.add(names[i], probabilities[i], predicted[i], null);
             }
             return;
         }
         List<String> classes = classifier.classes();
-        int[] predicted = classifier.predictions(probabilities);
         for (int i = 0; i < names.length; i++) {
             double[] p = probabilities[i];
             StringBuilder line = new StringBuilder(Printable.of(names[i])).append(": ");

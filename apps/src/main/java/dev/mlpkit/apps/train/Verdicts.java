@@ -35,12 +35,8 @@ public final class Verdicts {
         this.out = out;
     }
 
-    /** One input's verdict: the most probable class of {@code probabilities}, and {@code note} (or null). */
-    public void add(String input, double[] probabilities, String note) {
-        int best = 0;
-        for (int k = 1; k < probabilities.length; k++) {
-            best = probabilities[k] > probabilities[best] ? k : best;
-        }
+    /** One input's verdict: class {@code best} of its {@code probabilities}, and {@code note} (or null). */
+    public void add(String input, double[] probabilities, int best, String note) {
         try {
             if (format.equals("json")) {
                 Map<String, Object> line = new LinkedHashMap<>();

@@ -22,8 +22,8 @@ class VerdictsTest {
     void jsonLinesReadBackToTheSameNamesAndProbabilities() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Verdicts verdicts = new Verdicts("json", CLASSES, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        verdicts.add(ODD_NAME, new double[] { 0.25, 0.75 }, null);
-        verdicts.add("b.png", new double[] { 0.9, 0.1 }, "it is one flat colour");
+        verdicts.add(ODD_NAME, new double[] { 0.25, 0.75 }, 1, null);
+        verdicts.add("b.png", new double[] { 0.9, 0.1 }, 0, "it is one flat colour");
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(2, lines.size(), "one line per input, the newline in a name escaped");
         JsonNode first = new ObjectMapper().readTree(lines.get(0));
@@ -40,8 +40,8 @@ class VerdictsTest {
     void csvHasAHeaderAndQuotesWhatNeedsIt() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Verdicts verdicts = new Verdicts("csv", CLASSES, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        verdicts.add(ODD_NAME, new double[] { 0.25, 0.75 }, null);
-        verdicts.add("b.png", new double[] { 0.9, 0.1 }, "odd, dark");
+        verdicts.add(ODD_NAME, new double[] { 0.25, 0.75 }, 1, null);
+        verdicts.add("b.png", new double[] { 0.9, 0.1 }, 0, "odd, dark");
         assertEquals("input,label,probability,p(not a galaxy),p(galaxy),note\r\n"
                 + "\"photos/a \"\"b\"\", c\nd.jpg\",galaxy,0.75,0.25,0.75,\r\n"
                 + "b.png,not a galaxy,0.9,0.9,0.1,\"odd, dark\"\r\n", bytes.toString(StandardCharsets.UTF_8));
