@@ -176,6 +176,32 @@ public class MainTest {
         assertEquals(2, changed.code());
     }
 
+    /** A resumed run continues on the images the model records, refuses others, and has nothing to do when complete. */
+    @Test
+    void resumingKeepsTheRecordedImagesAndSaysWhenThereIsNothingToDo() throws IOException {
+        Path model = temp.resolve("recorded.mlp");
+        assertEquals(0, mlp(train("--model", model.toString())).code());
+        Run again = mlp(train("--resume", model.toString(), "--epochs", "2", "--model", model.toString()));
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("recorded.mlp has trained all 2 of its epochs: nothing to do (give --epochs above"
+                + " 2 to train on); nothing was written."), again.out());
+        assertFalse(again.out().contains("Saved the model"), again.out());
+
+        Run onRecorded = mlp("galaxy", "train", "--resume", model.toString(), "--epochs", "3", "--cache", cache.toString(),
+                "--model", model.toString(), "--metrics", temp.resolve("m.csv").toString(), "--curves",
+                temp.resolve("c.png").toString());
+        assertEquals(0, onRecorded.code(), onRecorded.err());
+        assertTrue(onRecorded.out().contains("Resuming on the images recorded.mlp was trained on: "
+                + images.resolve("galaxies").toAbsolutePath()) && onRecorded.out().contains("Epoch 3:"), onRecorded.out());
+
+        Run swapped = mlp("galaxy", "train", "--resume", model.toString(), "--epochs", "4", "--cache", cache.toString(),
+                "--galaxies", images.resolve("non-galaxies").toString(), "--non-galaxies",
+                images.resolve("galaxies").toString(), "--model", model.toString());
+        assertEquals(2, swapped.code());
+        assertTrue(swapped.err().contains("mlp: --resume continues on the images recorded.mlp was trained on ("),
+                swapped.err());
+    }
+
     /** float32 end to end on the SIMD kernel: trained, saved, resumed in float32, and kept there. */
     @Test
     void floatPrecisionTrainsAndResumesInFloat() {

@@ -92,6 +92,9 @@ public final class GalaxyTrain implements Command {
             throw new UsageException("--variations makes transformed copies of the training images: add --augment");
         }
         run.check(spec(), options.layers.equals(TUTORIAL_LAYERS) ? null : "--layers " + options.layers);
+        if (run.resumed() != null) {
+            options.data.resumeOn(run.resumed(), options.run.resume);
+        }
         List<ClassFolder> folders = options.data.folders(console);
         Examples all = options.data.load(folders, extractor, console).examples();
         Split split = run.split(all, options.run.stratify);

@@ -149,6 +149,11 @@ public final class TrainingRun {
         Network network;
         if (resumed != null) {
             network = Checkpoint.restore(resumed, trainer, precision);
+            if (trainer.epochsDone() >= settings.epochs()) {
+                LOG.info("{} has trained all {} of its epochs: nothing to do (give --epochs above {} to train on);"
+                        + " nothing was written.", run.resume, settings.epochs(), settings.epochs());
+                return network;
+            }
             LOG.info("Resuming {} after epoch {} of {}.", run.resume, trainer.epochsDone(), settings.epochs());
         } else {
             network = new Network(spec, precision);
