@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -193,6 +194,9 @@ public class MainTest {
         assertEquals(0, onRecorded.code(), onRecorded.err());
         assertTrue(onRecorded.out().contains("Resuming on the images recorded.mlp was trained on: "
                 + images.resolve("galaxies").toAbsolutePath()) && onRecorded.out().contains("Epoch 3:"), onRecorded.out());
+        List<String> metrics = Files.readAllLines(temp.resolve("m.csv"));
+        assertEquals(4, metrics.size(), "the header and epochs 1 to 3: " + metrics);
+        assertTrue(metrics.get(1).startsWith("1,") && metrics.get(3).startsWith("3,"), metrics.toString());
 
         Run swapped = mlp("galaxy", "train", "--resume", model.toString(), "--epochs", "4", "--cache", cache.toString(),
                 "--galaxies", images.resolve("non-galaxies").toString(), "--non-galaxies",

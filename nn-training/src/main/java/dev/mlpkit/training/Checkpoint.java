@@ -84,6 +84,11 @@ public final class Checkpoint {
         return network;
     }
 
+    /** How many epochs {@code model} has trained, as its checkpoint records. */
+    public static int epochsDone(Model model) {
+        return (int) count(training(model), "epochsDone", Integer.MAX_VALUE);
+    }
+
     /** A whole number from 0 to {@code max} saved under {@code key}, or a sentence saying what is wrong with it. */
     private static long count(Map<String, Object> saved, String key, long max) {
         Object value = saved.get(key);

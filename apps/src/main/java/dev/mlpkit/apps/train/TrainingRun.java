@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import dev.mlpkit.apps.AppModels;
 import dev.mlpkit.apps.Console;
 import dev.mlpkit.apps.PrecisionConverter;
+import dev.mlpkit.apps.Printable;
 import dev.mlpkit.apps.TrainingFlags;
 import dev.mlpkit.apps.UsageException;
 import dev.mlpkit.apps.Validators;
@@ -143,8 +144,9 @@ public final class TrainingRun {
     public Network train(Split split, Function<TrainingResult, Map<String, Object>> metadata) throws IOException {
         // The checkpoint listener first: once an epoch's line is printed, Ctrl-C saves that epoch.
         InterruptCheckpoint interrupt = new InterruptCheckpoint(run.model, metadata.apply(null));
+        List<EpochStats> earlier = earlierEpochs();
         List<TrainingListener> listeners = List.of(interrupt, new EpochProgressBar(console.progress() ? System.err : null),
-                new EpochLog(), new MetricsCsv(run.metrics), new TrainingCurves(run.curves));
+                new EpochLog(), new MetricsCsv(run.metrics, earlier), new TrainingCurves(run.curves, earlier));
         Trainer trainer = new Trainer(settings, listeners, flags.method());
         Network network;
         if (resumed != null) {
@@ -238,6 +240,32 @@ public final class TrainingRun {
             targets[i][outputs == 1 ? 0 : examples.labels()[i]] = outputs == 1 ? examples.labels()[i] : 1;
         }
         return new Samples(examples.features(), targets);
+    }
+
+    /**
+     * The epochs a resumed run has trained, as its metrics file holds them, so that the file and the curves go on to
+     * cover the whole run; none (with a note) when the file does not hold exactly those epochs first.
+     */
+    private List<EpochStats> earlierEpochs() {
+        if (resumed == null) {
+            return List.of();
+        }
+        int done = Checkpoint.epochsDone(resumed);
+        try {
+            List<EpochStats> rows = MetricsCsv.read(run.metrics);
+            boolean inOrder = rows.size() >= done;
+            for (int i = 0; inOrder && i < done; i++) {
+                inOrder = rows.get(i).epoch() == i + 1;
+            }
+            if (inOrder) {
+                return rows.subList(0, done);
+            }
+        } catch (IOException e) {
+            LOG.debug("Reading the earlier epochs: {}", e.getMessage());
+        }
+        LOG.info("{} holds no record of epochs 1 to {}, so it and the curves begin at epoch {}.",
+                Printable.of(run.metrics), done, done + 1);
+        return List.of();
     }
 
     /** One line at the end of a run: its best epoch, that epoch's validation figures, and why it stopped. */

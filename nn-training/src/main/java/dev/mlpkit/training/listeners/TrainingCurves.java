@@ -42,7 +42,13 @@ public final class TrainingCurves implements TrainingListener {
     private final List<EpochStats> history = new ArrayList<>();
 
     public TrainingCurves(Path file) {
+        this(file, List.of());
+    }
+
+    /** Curves that begin with {@code earlier} epochs (those of the run being resumed). */
+    public TrainingCurves(Path file, List<EpochStats> earlier) {
         this.file = file;
+        history.addAll(earlier);
     }
 
     @Override

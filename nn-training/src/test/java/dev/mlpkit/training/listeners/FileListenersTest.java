@@ -1,6 +1,7 @@
 package dev.mlpkit.training.listeners;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,26 @@ class FileListenersTest {
         try (var files = Files.list(folder)) {
             assertEquals(1, files.count(), "no temporary files left");
         }
+    }
+
+    /** A resumed run reads the epochs back and goes on from them: the file then holds every epoch, in order. */
+    @Test
+    void aResumedRunAppendsToTheEpochsItReadsBack() throws IOException {
+        Path csv = folder.resolve("metrics.csv");
+        MetricsCsv first = new MetricsCsv(csv);
+        first.epochFinished(history.get(0));
+        first.epochFinished(history.get(1));
+        List<EpochStats> earlier = MetricsCsv.read(csv);
+        assertEquals(2, earlier.size());
+        assertEquals(history.get(1).validationLoss(), earlier.get(1).validationLoss());
+        assertEquals(history.get(1).learningRate(), earlier.get(1).learningRate());
+        new MetricsCsv(csv, earlier).epochFinished(history.get(2));
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(4, lines.size());
+        assertEquals("1,0.843,0.87,0.7,0.876,8.99,0.01", lines.get(1));
+        assertEquals("3,0.3,0.94,0.35,0.93,8.4,0.01", lines.get(3));
+        Files.writeString(csv, "not,a,metrics,file\n");
+        assertThrows(IOException.class, () -> MetricsCsv.read(csv));
     }
 
     @Test
