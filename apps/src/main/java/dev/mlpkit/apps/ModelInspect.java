@@ -12,10 +12,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.Inject;
 
+import dev.mlpkit.nn.NetworkSpec;
 import dev.mlpkit.nn.model.Model;
 import dev.mlpkit.nn.model.ModelFile;
 
-/** {@code mlp model inspect FILE}: what a model file holds. */
+/**
+ * {@code mlp model inspect FILE...}: what a model file holds: its layers as a table (shapes and parameter counts, as
+ * Keras' {@code model.summary()} shows them), then its provenance; {@code --format json} gives one JSON object per
+ * file on a line of its own.
+ */
 public final class ModelInspect implements Command {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -25,6 +30,10 @@ public final class ModelInspect implements Command {
     public static final class Options extends CommonOptions {
         @Parameter(description = "FILE", required = true, validateWith = dev.mlpkit.apps.Validators.NotAnOption.class)
         public List<Path> files = new ArrayList<>();
+
+        @Parameter(names = "--format", description = "text for people; json (one object per file and line) for"
+                + " scripts", validateWith = Validators.Format.class)
+        public String format = "text";
     }
 
     private final Options options;
@@ -36,10 +45,28 @@ public final class ModelInspect implements Command {
 
     @Override
     public int run() throws Exception {
+        if (options.format.equals("csv")) {
+            throw new UsageException("mlp model inspect writes text or json; a model file is no table");
+        }
         for (Path file : options.files) {
             Model model = ModelFile.read(file);
+            if (options.format.equals("json")) {
+                Map<String, Object> info = new java.util.LinkedHashMap<>();
+                info.put("file", file.toString());
+                info.put("bytes", Files.size(file));
+                info.put("network", model.spec().toString());
+                info.put("parameters", model.parameters().count());
+                info.put("arrays", model.parameters().names());
+                info.put("stateArrays", model.state().size());
+                info.put("mlpkitVersion", model.mlpkitVersion());
+                info.put("created", model.created().toString());
+                info.put("metadata", model.metadata());
+                System.out.println(new ObjectMapper().writeValueAsString(info));
+                continue;
+            }
             System.out.println(file + " (" + Files.size(file) + " bytes)");
             System.out.println("  network:     " + model.spec());
+            layers(model.spec());
             System.out.println("  parameters:  " + model.parameters().count() + " in " + model.parameters().names());
             if (!model.state().isEmpty()) {
                 System.out.println("  state:       " + model.state().size() + " arrays (optimizer state for --resume)");
@@ -51,5 +78,23 @@ public final class ModelInspect implements Command {
             }
         }
         return 0;
+    }
+
+    /** The layers as a table: output shape, activation, weights, biases and parameters, and the totals. */
+    private static void layers(NetworkSpec spec) {
+        String row = "    %-8s %-8s %-10s %12s %8s %12s";
+        java.util.function.Consumer<Object[]> print = cells -> System.out.println(String.format(row, cells).stripTrailing());
+        print.accept(new Object[] { "layer", "units", "activation", "weights", "biases", "parameters" });
+        print.accept(new Object[] { "input", spec.inputs(), "", "", "", "" });
+        long total = 0;
+        for (int l = 0; l < spec.depth(); l++) {
+            long weights = (long) spec.layer(l).size() * spec.fanIn(l);
+            long biases = spec.layer(l).bias() ? spec.layer(l).size() : 0;
+            total += weights + biases;
+            print.accept(new Object[] { l + 1, spec.layer(l).size(), spec.layer(l).activation().name(),
+                spec.layer(l).size() + "x" + spec.fanIn(l), biases, weights + biases });
+        }
+        print.accept(new Object[] { "total", "", "", "", "", total });
+        System.out.println("  loss:        " + spec.loss().name());
     }
 }

@@ -109,6 +109,15 @@ public class MainTest {
         Run inspect = mlp("model", "inspect", temp.resolve("g.mlp").toString());
         assertEquals(0, inspect.code(), inspect.err());
         assertTrue(inspect.out().contains("network:     4096-8:sigmoid-1:sigmoid/bce"), inspect.out());
+        assertTrue(inspect.out().contains("\n    1        8        sigmoid          8x4096        8        32776\n"
+                + "    2        1        sigmoid             1x8        1            9\n"
+                + "    total                                                     32785\n"), inspect.out());
+        Run inspectJson = mlp("model", "inspect", "--format", "json", temp.resolve("g.mlp").toString());
+        assertEquals(0, inspectJson.code(), inspectJson.err());
+        com.fasterxml.jackson.databind.JsonNode described = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(inspectJson.out().strip());
+        assertEquals(32785, described.get("parameters").asLong());
+        assertEquals("galaxy", described.get("metadata").get("app").asText());
         assertTrue(inspect.out().contains("\"name\" : \"gd\""), inspect.out());
     }
 
