@@ -121,6 +121,11 @@ final class CommandTree {
                   mlp model inspect galaxy.mlp
                 """);
         root.add("optimizers", new ListOptimizers.Options(), ListOptimizers.class, training, "");
+        root.add("completion", new Completion.Options(), Completion.class, List.of(), """
+                Examples:
+                  eval "$(mlp completion bash)"     in ~/.bashrc: Tab completes commands, options and files
+                  eval "$(mlp completion zsh)"      the same in ~/.zshrc
+                """);
         return root;
     }
 
