@@ -97,11 +97,17 @@ public final class Help {
         text.append('\n');
     }
 
-    /** The value an option takes, by its type: {@code N}, {@code X}, {@code PATH}, {@code VALUE}; none for a switch. */
+    /**
+     * The value an option takes, by its type: {@code N}, {@code X}, {@code PATH}, a format's choices, {@code VALUE};
+     * none for a switch.
+     */
     private static String placeholder(ParameterDescription p) {
         Class<?> type = p.getParameterized().getType();
         if (type == boolean.class || type == Boolean.class || p.isHelp()) {
             return "";
+        }
+        if (java.util.Arrays.asList(p.getParameter().validateWith()).contains(Validators.Format.class)) {
+            return " text|json|csv";
         }
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
             return " N";
