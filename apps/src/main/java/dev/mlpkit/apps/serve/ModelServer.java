@@ -108,7 +108,9 @@ final class ModelServer implements AutoCloseable {
         this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
-        connector.setIdleTimeout(TimeUnit.SECONDS.toMillis(REQUEST_SECONDS));
+        // The deadlines answer a slow request at 10 s; the idle timeout, twice that, only closes idle connections, so
+        // it never races a deadline to a request's answer.
+        connector.setIdleTimeout(TimeUnit.SECONDS.toMillis(2 * REQUEST_SECONDS));
         connector.addBean(new RequestDeadline(connector.getScheduler(), REQUEST_SECONDS));
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
