@@ -39,7 +39,7 @@ public final class Help {
             text.append(about.commandDescription()).append('\n');
         }
         Map<String, List<ParameterDescription>> groups = new LinkedHashMap<>();
-        for (String group : new String[] { "Options", "Data", "Training", "Global options" }) {
+        for (String group : new String[] { "Options", "Data", "Training", "Output", "Global options" }) {
             groups.put(group, new ArrayList<>());
         }
         for (ParameterDescription p : jc.getParameters()) {
@@ -67,6 +67,7 @@ public final class Help {
             case "GlobalOptions" -> "Global options";
             case "DataFlags", "ImageFlags" -> "Data";
             case "TrainingFlags" -> "Training";
+            case "ReportFlags" -> "Output";
             default -> "Options";
         };
     }

@@ -105,6 +105,35 @@ public class MainTest {
         assertTrue(evaluate.out().matches("(?s).*Balanced:   \\d+\\.\\d% \\(the mean of the two classes' recalls\\)\n"
                 + "Baseline:   \\d+\\.\\d% by always answering the larger class \\((galaxy|not a galaxy)\\)\n"
                 + "Log loss:   \\d+\\.\\d{4}\n.*"), evaluate.out());
+        assertTrue(evaluate.out().contains("\nclass         precision  recall     f1  support\n"), evaluate.out());
+        Run evaluateJson = mlp("galaxy", "evaluate", "--format", "json", "--errors", "--threshold", "0.99", "--model",
+                temp.resolve("g.mlp").toString(), "--galaxies", images.resolve("galaxies").toString(),
+                "--non-galaxies", images.resolve("non-galaxies").toString(), "--cache", cache.toString());
+        assertEquals(0, evaluateJson.code(), evaluateJson.err());
+        com.fasterxml.jackson.databind.JsonNode scores = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(evaluateJson.out());
+        assertEquals(0.99, scores.get("threshold").asDouble());
+        int galaxies = scores.get("classes").get(1).get("support").asInt();
+        int missed = scores.get("confusion").get("galaxy").get("not a galaxy").asInt()
+                + scores.get("confusion").get("not a galaxy").get("galaxy").asInt();
+        assertEquals(missed, scores.get("errors").size(), evaluateJson.out());
+        assertEquals(scores.get("inputs").asInt() - scores.get("correct").asInt(), missed);
+        assertTrue(galaxies > 0 && scores.has("rocAuc") && scores.has("logLoss") && scores.has("balancedAccuracy"));
+        for (com.fasterxml.jackson.databind.JsonNode error : scores.get("errors")) {
+            assertTrue(Files.isRegularFile(Path.of(error.get("input").asText())), error.toString());
+            assertTrue(!error.get("truth").equals(error.get("predicted")), error.toString());
+        }
+        Run evaluateCsv = mlp("galaxy", "evaluate", "--format", "csv", "--model", temp.resolve("g.mlp").toString(),
+                "--galaxies", images.resolve("galaxies").toString(), "--non-galaxies",
+                images.resolve("non-galaxies").toString(), "--cache", cache.toString());
+        assertEquals(0, evaluateCsv.code(), evaluateCsv.err());
+        List<String> records = evaluateCsv.out().lines().toList();
+        assertEquals("metric,class,value", records.get(0));
+        assertTrue(records.contains("threshold,,0.5") && records.contains("support,galaxy," + galaxies), records.toString());
+        Run errorsCsv = mlp("galaxy", "evaluate", "--format", "csv", "--errors");
+        assertEquals(2, errorsCsv.code());
+        assertEquals("mlp: --errors lists files, which the csv report's metric,class,value records do not hold: give"
+                + " --format json for both, or leave out --errors\n", errorsCsv.err());
 
         Run inspect = mlp("model", "inspect", temp.resolve("g.mlp").toString());
         assertEquals(0, inspect.code(), inspect.err());

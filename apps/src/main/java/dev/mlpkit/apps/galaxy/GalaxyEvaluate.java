@@ -2,7 +2,10 @@ package dev.mlpkit.apps.galaxy;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
@@ -38,6 +41,9 @@ public final class GalaxyEvaluate implements Command {
 
         @ParametersDelegate
         public DataFlags data = new DataFlags();
+
+        @ParametersDelegate
+        public dev.mlpkit.apps.train.ReportFlags report = new dev.mlpkit.apps.train.ReportFlags();
     }
 
     private final Options options;
@@ -51,6 +57,7 @@ public final class GalaxyEvaluate implements Command {
 
     @Override
     public int run() throws Exception {
+        options.report.check();
         Classifier classifier = Classifier.read(options.model, "galaxy");
         FeatureExtractor extractor = ((Inputs.Images) classifier.inputs()).extractor();
         if (options.data.galaxies == null && options.data.nonGalaxies == null) {
@@ -61,48 +68,46 @@ public final class GalaxyEvaluate implements Command {
         Examples examples = options.data.load(folders, extractor, console).examples();
         double[][] probabilities = classifier.probabilities(examples.features());
         int[] predicted = new int[probabilities.length];
+        double[] p = new double[probabilities.length];
         for (int j = 0; j < predicted.length; j++) {
-            predicted[j] = probabilities[j][1] >= options.threshold ? 1 : 0;
+            p[j] = probabilities[j][1];
+            predicted[j] = p[j] >= options.threshold ? 1 : 0;
         }
-        ClassificationReport report = ClassificationReport.of(classifier.classes(), examples.labels(), predicted);
+        ClassificationReport report = ClassificationReport.of(classifier.classes(), examples.labels(), predicted,
+                probabilities);
+        double auc = rocAuc(p, examples.labels());
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("model", options.model.toString());
+        extra.put("threshold", options.threshold);
+        extra.put("rocAuc", Double.isNaN(auc) ? null : auc);
+        options.report.write(System.out, report, text(report, auc), extra, examples, probabilities, predicted);
+        return 0;
+    }
+
+    /** The report as people read it: the galaxies' figures first, then the per-class table and the confusion matrix. */
+    private String text(ClassificationReport report, double auc) {
         int[][] confusion = report.confusion();
         int tp = confusion[1][1];
         int fn = confusion[1][0];
         int fp = confusion[0][1];
         int tn = confusion[0][0];
-        double[] p = new double[examples.size()];
-        for (int j = 0; j < p.length; j++) {
-            p[j] = probabilities[j][1];
-        }
-        System.out.printf("Images:     %d (%d galaxies, %d others)%n", p.length, tp + fn, tn + fp);
-        System.out.printf("Accuracy:   %.1f%% (an image is a galaxy at a probability of %s or more)%n",
-                100.0 * (tp + tn) / p.length, options.threshold);
-        System.out.printf("Precision:  %.1f%% of the images called galaxies are galaxies%n", 100.0 * tp / Math.max(1, tp + fp));
-        System.out.printf("Recall:     %.1f%% of the galaxies are found%n", 100.0 * tp / Math.max(1, tp + fn));
-        System.out.printf("Balanced:   %.1f%% (the mean of the two classes' recalls)%n",
-                50.0 * tp / Math.max(1, tp + fn) + 50.0 * tn / Math.max(1, tn + fp));
-        System.out.printf("Baseline:   %.1f%% by always answering the larger class (%s)%n",
-                100.0 * Math.max(tp + fn, tn + fp) / p.length, tp + fn >= tn + fp ? "galaxy" : "not a galaxy");
-        System.out.printf("Log loss:   %.4f%n", logLoss(p, examples.labels()));
-        System.out.printf("ROC AUC:    %.3f%n", rocAuc(p, examples.labels()));
-        System.out.println("Confusion matrix (rows: truth, columns: prediction):");
-        System.out.printf("                galaxy  not a galaxy%n");
-        System.out.printf("  galaxy        %6d  %12d%n", tp, fn);
-        System.out.printf("  not a galaxy  %6d  %12d%n", fp, tn);
-        return 0;
-    }
-
-    /**
-     * The mean binary cross-entropy of the probabilities of a galaxy {@code p} against {@code labels}, each
-     * probability kept within 1e-15 of 0 and 1 so that one certain mistake costs much but not infinity.
-     */
-    static double logLoss(double[] p, int[] labels) {
-        double sum = 0;
-        for (int j = 0; j < p.length; j++) {
-            double q = Math.min(1 - 1e-15, Math.max(1e-15, p[j]));
-            sum -= labels[j] == 1 ? Math.log(q) : Math.log(1 - q);
-        }
-        return sum / p.length;
+        int n = report.total();
+        StringBuilder t = new StringBuilder();
+        t.append(String.format(Locale.ROOT, "Images:     %d (%d galaxies, %d others)%n", n, tp + fn, tn + fp));
+        t.append(String.format(Locale.ROOT, "Accuracy:   %.1f%% (an image is a galaxy at a probability of %s or more)%n",
+                100.0 * (tp + tn) / n, options.threshold));
+        t.append(String.format(Locale.ROOT, "Precision:  %.1f%% of the images called galaxies are galaxies%n",
+                100.0 * tp / Math.max(1, tp + fp)));
+        t.append(String.format(Locale.ROOT, "Recall:     %.1f%% of the galaxies are found%n",
+                100.0 * tp / Math.max(1, tp + fn)));
+        t.append(String.format(Locale.ROOT, "Balanced:   %.1f%% (the mean of the two classes' recalls)%n",
+                50.0 * tp / Math.max(1, tp + fn) + 50.0 * tn / Math.max(1, tn + fp)));
+        t.append(String.format(Locale.ROOT, "Baseline:   %.1f%% by always answering the larger class (%s)%n",
+                100.0 * Math.max(tp + fn, tn + fp) / n, tp + fn >= tn + fp ? "galaxy" : "not a galaxy"));
+        t.append(String.format(Locale.ROOT, "Log loss:   %.4f%n", report.logLoss()));
+        t.append(String.format(Locale.ROOT, "ROC AUC:    %.3f%n%n", auc));
+        t.append(report.table()).append('\n').append(report.confusionText());
+        return t.toString();
     }
 
     /** The area under the ROC curve: the chance that a random galaxy scores above a random other image (ties half). */

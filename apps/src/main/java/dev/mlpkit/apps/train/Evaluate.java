@@ -15,8 +15,9 @@ import dev.mlpkit.apps.Validators;
 import dev.mlpkit.datasets.Examples;
 
 /**
- * {@code mlp evaluate}: accuracy, precision, recall, F1 and support per class, macro averages and the confusion
- * matrix of a model on labelled data laid out as for training.
+ * {@code mlp evaluate}: accuracy, balanced accuracy, the majority-class baseline, log loss, precision, recall, F1
+ * and support per class, macro averages and the confusion matrix of a model on labelled data laid out as for
+ * training; as text or for scripts, with the misclassified inputs if asked.
  */
 public final class Evaluate implements Command {
 
@@ -32,6 +33,9 @@ public final class Evaluate implements Command {
 
         @ParametersDelegate
         public ImageFlags images = new ImageFlags();
+
+        @ParametersDelegate
+        public ReportFlags report = new ReportFlags();
     }
 
     private final Options options;
@@ -48,10 +52,15 @@ public final class Evaluate implements Command {
         if (options.data == null) {
             throw new UsageException("say what to measure the model on: --data FOLDER|TABLE.csv");
         }
+        options.report.check();
         Classifier classifier = Classifier.read(options.model, null);
         Examples examples = examples(classifier);
-        int[] predicted = classifier.predictions(classifier.probabilities(examples.features()));
-        System.out.print(ClassificationReport.of(classifier.classes(), examples.labels(), predicted).text());
+        double[][] probabilities = classifier.probabilities(examples.features());
+        int[] predicted = classifier.predictions(probabilities);
+        ClassificationReport report = ClassificationReport.of(classifier.classes(), examples.labels(), predicted,
+                probabilities);
+        options.report.write(System.out, report, report.text(), java.util.Map.of("model", options.model.toString()),
+                examples, probabilities, predicted);
         return 0;
     }
 

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -61,9 +60,9 @@ public final class Verdicts {
                 row(header);
                 headerWritten = true;
             }
-            List<String> row = new ArrayList<>(List.of(input, classes.get(best), number(probabilities[best])));
+            List<String> row = new ArrayList<>(List.of(input, classes.get(best), Csv.number(probabilities[best])));
             for (double p : probabilities) {
-                row.add(number(p));
+                row.add(Csv.number(p));
             }
             row.add(note == null ? "" : note);
             row(row);
@@ -72,23 +71,8 @@ public final class Verdicts {
         }
     }
 
-    /** One CSV record as RFC 4180 has it: fields with a comma, a quote or a line break quoted, CRLF at the end. */
     private void row(List<String> fields) {
-        StringBuilder line = new StringBuilder();
-        for (String field : fields) {
-            if (line.length() > 0) {
-                line.append(',');
-            }
-            boolean quote = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
-                    || field.indexOf('\r') >= 0;
-            line.append(quote ? '"' + field.replace("\"", "\"\"") + '"' : field);
-        }
-        out.print(line.append("\r\n"));
+        out.print(Csv.record(fields));
         out.flush();
-    }
-
-    /** A probability as the shortest decimal that reads back to the same double. */
-    private static String number(double p) {
-        return String.format(Locale.ROOT, "%s", p);
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mlpkit.apps.train.ClassificationReport;
+
 /** The scores of {@code mlp galaxy evaluate} against values worked out by hand. */
 class GalaxyEvaluateTest {
 
@@ -11,8 +13,10 @@ class GalaxyEvaluateTest {
     void logLossIsTheMeanCrossEntropyAndACertainMistakeIsFinite() {
         int[] labels = { 1, 0, 1, 0 };
         double expected = -(Math.log(0.9) + Math.log(0.8) + Math.log(0.6) + Math.log(0.5)) / 4;
-        assertEquals(expected, GalaxyEvaluate.logLoss(new double[] { 0.9, 0.2, 0.6, 0.5 }, labels), 1e-15);
-        assertEquals(-Math.log(1e-15) / 2, GalaxyEvaluate.logLoss(new double[] { 0, 0 }, new int[] { 1, 0 }), 1e-9);
+        double[][] p = { { 0.1, 0.9 }, { 0.8, 0.2 }, { 0.4, 0.6 }, { 0.5, 0.5 } };
+        assertEquals(expected, ClassificationReport.logLoss(p, labels), 1e-15);
+        double[][] certain = { { 1, 0 }, { 0, 1 } };
+        assertEquals(-Math.log(1e-15), ClassificationReport.logLoss(certain, new int[] { 1, 0 }), 1e-9);
     }
 
     @Test

@@ -86,6 +86,18 @@ class TrainTest {
         assertEquals(0, evaluate.code(), evaluate.err());
         assertTrue(evaluate.out().startsWith(String.format(Locale.ROOT, "Accuracy: %.1f%%", accuracy)),
                 "evaluate gives the test score training printed: " + evaluate.out());
+        assertTrue(evaluate.out().contains("\nBaseline: ") && evaluate.out().contains("\nLog loss: "), evaluate.out());
+        Run errors = mlp("evaluate", "--errors", "--model", model.toString(), "--data",
+                digits.resolve("test").toString(), "--cache", temp.resolve("cache").toString());
+        assertEquals(0, errors.code(), errors.err());
+        String listed = errors.out().substring(errors.out().indexOf("\nMisclassified: "));
+        java.util.regex.Matcher counts = java.util.regex.Pattern.compile("Accuracy: [0-9.]+% \\((\\d+) of (\\d+)\\)")
+                .matcher(errors.out());
+        assertTrue(counts.find(), errors.out());
+        int wrong = Integer.parseInt(counts.group(2)) - Integer.parseInt(counts.group(1));
+        assertTrue(listed.startsWith("\nMisclassified: " + wrong + "\n"), listed);
+        assertTrue(listed.lines().skip(2).allMatch(l -> l.matches("  \\S*digit-\\d+\\.png: (\\d), called (?!\\1)\\d \\(p=\\d\\.\\d\\d\\)")),
+                listed);
 
         Run classify = mlp("classify", "--model", model.toString(), "--top", "2",
                 digits.resolve("test/7/digit-608.png").toString());
