@@ -160,7 +160,7 @@ public final class Validators {
     public static final class NotAnOption implements IParameterValidator {
         @Override
         public void validate(String name, String value) {
-            if (value.startsWith("-")) {
+            if (value.startsWith("-") && !value.equals("-")) {
                 throw new ParameterException("Unknown option: " + value);
             }
         }

@@ -81,6 +81,19 @@ public class MainTest {
                 images.resolve("galaxies/galaxy-1.jpg").toString());
         assertEquals(0, classify.code(), classify.err());
         assertTrue(classify.out().matches("(?s).*galaxy-1\\.jpg: (galaxy|not a galaxy) \\(p=\\d\\.\\d\\d\\)\\s*"), classify.out());
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(Files.newInputStream(images.resolve("galaxies/galaxy-1.jpg")));
+            Run piped = mlp("galaxy", "classify", "--model", temp.resolve("g.mlp").toString(), "-");
+            assertEquals(0, piped.code(), piped.err());
+            assertEquals(classify.out().replaceFirst(".*galaxy-1\\.jpg: ", "-: "), piped.out());
+            System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
+            Run empty = mlp("galaxy", "classify", "--model", temp.resolve("g.mlp").toString(), "-");
+            assertEquals(1, empty.code());
+            assertEquals("mlp: standard input is empty (0 bytes), not an image\n", empty.err());
+        } finally {
+            System.setIn(stdin);
+        }
         Run everything = mlp("galaxy", "classify", "--threshold", "0", "--model", temp.resolve("g.mlp").toString(),
                 images.resolve("non-galaxies").toString());
         assertEquals(0, everything.code(), everything.err());
@@ -413,7 +426,7 @@ public class MainTest {
     }
 
     @Test
-    void helpVersionAndListsAreThere() {
+    void helpVersionAndListsAreThere() throws IOException {
         Run help = mlp("--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("galaxy train") && help.out().contains("Examples:"), help.out());
@@ -424,6 +437,17 @@ public class MainTest {
         Run optimizers = mlp("optimizers");
         assertTrue(optimizers.out().contains("Adam(learningRate=0.001, beta1=0.9, beta2=0.999, epsilon=1e-8)"));
         assertTrue(optimizers.out().contains("MiniBatch(size=100)"));
+        com.fasterxml.jackson.databind.JsonNode listed = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(mlp("optimizers", "--format", "json").out());
+        com.fasterxml.jackson.databind.JsonNode adam = null;
+        for (com.fasterxml.jackson.databind.JsonNode o : listed.get("optimizers")) {
+            adam = o.get("name").asText().equals("adam") ? o : adam;
+        }
+        assertEquals(0.999, adam.get("settings").get("beta2").asDouble(), listed.toString());
+        assertEquals(100, listed.get("batchings").get(1).get("settings").get("size").asInt(), listed.toString());
+        List<String> csv = mlp("optimizers", "--format", "csv").out().lines().toList();
+        assertEquals("kind,name,setting,value", csv.get(0));
+        assertTrue(csv.contains("optimizer,adam,beta2,0.999") && csv.contains("batching,sgd,,"), csv.toString());
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class CircleLine implements Command {
         public Path data;
 
         @Parameter(names = "--image", variableArity = true, description = "Drawings to classify (default: the test"
-                + " drawings; on a terminal, then asks for file names)")
+                + " drawings; on a terminal, then asks for file names; - reads one from standard input)")
         public List<Path> images = new ArrayList<>();
 
         @Parameter(names = "--mode", description = "two-networks (the tutorial), softmax (the series' part 2: one"
@@ -162,7 +162,7 @@ public final class CircleLine implements Command {
     /** Prints both scores and the tutorial's verdict line; null when the drawing cannot be read. */
     private Boolean classify(CircleLineClassifier classifier, FeatureExtractor extractor, Path drawing) {
         try {
-            RgbImage image = new ImageDecoder().decode(drawing);
+            RgbImage image = dev.mlpkit.apps.train.Classify.decode(new ImageDecoder(), drawing);
             double[] features = extractor.extract(image);
             double[] scores = classifier.scores(features);
             String[] names = classifier.scoreNames();

@@ -39,7 +39,7 @@ public final class GalaxyClassify implements Command {
                 + " then a row per input) for scripts", validateWith = dev.mlpkit.apps.Validators.Format.class)
         public String format = "text";
 
-        @Parameter(description = "IMAGE|FOLDER...", validateWith = dev.mlpkit.apps.Validators.NotAnOption.class)
+        @Parameter(description = "IMAGE|FOLDER|-...", validateWith = dev.mlpkit.apps.Validators.NotAnOption.class)
         public List<Path> images = new ArrayList<>();
     }
 
@@ -69,7 +69,7 @@ public final class GalaxyClassify implements Command {
             }
             for (Path image : files) {
                 try {
-                    RgbImage pixels = decoder.decode(image);
+                    RgbImage pixels = Classify.decode(decoder, image);
                     double[] probabilities = classifier.probabilities(new double[][] { extractor.extract(pixels) })[0];
                     if (verdicts != null) {
                         verdicts.add(image.toString(), probabilities, probabilities[1] >= options.threshold ? 1 : 0,

@@ -20,6 +20,7 @@ import dev.mlpkit.apps.Validators;
 import dev.mlpkit.datasets.Table;
 import dev.mlpkit.features.ImageDecodeException;
 import dev.mlpkit.features.ImageDecoder;
+import dev.mlpkit.features.RgbImage;
 
 /**
  * {@code mlp classify}: the most probable class of each input, with its probability, for any classifier mlp trained:
@@ -41,7 +42,7 @@ public final class Classify implements Command {
                 + " then a row per input) for scripts", validateWith = dev.mlpkit.apps.Validators.Format.class)
         public String format = "text";
 
-        @Parameter(description = "IMAGE|FOLDER|TABLE.csv...", validateWith = Validators.NotAnOption.class)
+        @Parameter(description = "IMAGE|FOLDER|TABLE.csv|-...", validateWith = Validators.NotAnOption.class)
         public List<Path> inputs = new ArrayList<>();
     }
 
@@ -79,7 +80,7 @@ public final class Classify implements Command {
             }
             for (Path file : files) {
                 try {
-                    double[] features = images.extractor().extract(decoder.decode(file));
+                    double[] features = images.extractor().extract(decode(decoder, file));
                     print(classifier, new String[] { file.toString() },
                             classifier.probabilities(new double[][] { features }));
                 } catch (ImageDecodeException e) {
@@ -129,6 +130,19 @@ public final class Classify implements Command {
             }
             System.out.println(line);
         }
+    }
+
+    /** The image in the file at {@code path}, or on standard input when the path is {@code -}. */
+    public static RgbImage decode(ImageDecoder decoder, Path path) throws IOException {
+        if (!path.toString().equals("-")) {
+            return decoder.decode(path);
+        }
+        byte[] bytes = System.in.readNBytes((int) ImageDecoder.MAX_FILE_BYTES + 1);
+        if (bytes.length > ImageDecoder.MAX_FILE_BYTES) {
+            throw new ImageDecodeException("standard input holds more than the limit of " + ImageDecoder.MAX_FILE_BYTES
+                    + " bytes");
+        }
+        return decoder.decode(bytes, "standard input");
     }
 
     /** A file as it is; a folder as its files in name order, and those of its class folders one level down. */
