@@ -43,14 +43,22 @@ final class ImageService {
     private final Path file;
     private final Model model;
     private final boolean galaxy;
+    private final double threshold;
     private final List<String> classes;
     private final FeatureExtractor extractor;
     private final ImageDecoder decoder;
     private final ThreadLocal<Network> networks;
     private final ThreadLocal<Matrix> inputs;
 
+    /** The tutorial's threshold: a galaxy at a probability of 0.5 or more. */
     ImageService(Path file, Model model, long maxPixels) throws IOException {
+        this(file, model, maxPixels, 0.5);
+    }
+
+    /** A service that calls an image a galaxy at a probability of {@code threshold} or more (galaxy models only). */
+    ImageService(Path file, Model model, long maxPixels, double threshold) throws IOException {
         this.file = file;
+        this.threshold = threshold;
         this.model = model;
         this.galaxy = "galaxy".equals(model.metadata().get(AppModels.APP));
         this.classes = AppModels.classes(model);
@@ -87,7 +95,7 @@ final class ImageService {
         }
         if (galaxy) {
             double g = output.get(0, 0);
-            return new Verdict(g >= 0.5 ? "galaxy" : "not a galaxy", g, top, seen(features),
+            return new Verdict(g >= threshold ? "galaxy" : "not a galaxy", g, top, seen(features),
                     UnusualInput.forGalaxy(pixels).orElse(null));
         }
         return new Verdict(classes.get(order[0]), p[order[0]], top, seen(features), null);

@@ -47,6 +47,11 @@ public final class Serve implements Command {
                 validateWith = Validators.PositiveInteger.class)
         public int maxPixels = (int) ImageDecoder.DEFAULT_MAX_PIXELS;
 
+        @Parameter(names = "--threshold", description = "With a galaxy model: call an image a galaxy when its"
+                + " probability of one is at least this (default: 0.5, the tutorial's)",
+                validateWith = Validators.Fraction.class)
+        public Double threshold;
+
         @Parameter(names = "--threads", description = "Images classified at once (default: the number of cores)",
                 validateWith = Validators.PositiveInteger.class)
         public int threads = Runtime.getRuntime().availableProcessors();
@@ -62,7 +67,7 @@ public final class Serve implements Command {
     @Override
     public int run() throws Exception {
         List<Path> files = options.models.isEmpty() ? List.of(Path.of("galaxy.mlp")) : options.models;
-        ServedModels served = ServedModels.read(files, options.maxPixels);
+        ServedModels served = ServedModels.read(files, options.maxPixels, options.threshold);
         ModelServer server = new ModelServer(served.images, served.drawing, options.host, options.port,
                 options.maxUpload, options.threads);
         server.start();

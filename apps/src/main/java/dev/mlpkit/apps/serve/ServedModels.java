@@ -29,15 +29,18 @@ final class ServedModels {
     private ServedModels() {
     }
 
-    /** Reads each file and makes the service its app needs. */
-    static ServedModels read(List<Path> files, long maxPixels) throws IOException {
+    /**
+     * Reads each file and makes the service its app needs; a galaxy model calls an image a galaxy at a probability of
+     * {@code threshold} or more (null: the tutorial's 0.5).
+     */
+    static ServedModels read(List<Path> files, long maxPixels, Double threshold) throws IOException {
         ServedModels served = new ServedModels();
         for (Path file : files) {
             Model model = ModelFile.read(file);
             Object app = model.metadata().get(AppModels.APP);
             boolean images = "galaxy".equals(app) || "train".equals(app) && model.metadata().containsKey(AppModels.FEATURES);
             if (images && served.images == null) {
-                served.images = new ImageService(file, model, maxPixels);
+                served.images = new ImageService(file, model, maxPixels, threshold == null ? 0.5 : threshold);
             } else if ("circle-line".equals(app) && served.drawing == null) {
                 served.drawing = new DrawingService(file, model, maxPixels);
             } else if (images || "circle-line".equals(app)) {
@@ -50,6 +53,11 @@ final class ServedModels {
                 throw new ModelFileException(file.getFileName() + " is not an image classifier or a circle-line model"
                         + " of an mlp app");
             }
+        }
+        if (threshold != null && (served.images == null || !served.images.isGalaxy())) {
+            throw new UsageException("--threshold is the probability of a galaxy at which a galaxy model says galaxy,"
+                    + " and " + String.join(" and ", files.stream().map(f -> f.getFileName().toString()).toList())
+                    + (files.size() == 1 ? " is not a galaxy model" : " hold no galaxy model"));
         }
         return served;
     }
