@@ -91,6 +91,46 @@ class DrawingBrowserTest {
         }
     }
 
+    @Test
+    void whileTheServerThinksThePageIsBusyAndAFailureIsSaid() throws Exception {
+        WebDriver browser = Chromium.start(900, 760);
+        try {
+            browser.get("http://127.0.0.1:" + server.port() + "/draw");
+            WebElement pad = browser.findElement(By.id("pad"));
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+            // A request that never ends, then one that cannot reach the server.
+            js.executeScript("window.realFetch = window.fetch; window.fetch = () => new Promise(() => {});");
+            stroke(browser, pad);
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "Classifying..."));
+            assertEquals("true", browser.findElement(By.tagName("main")).getDomAttribute("aria-busy"));
+            assertTrue(!browser.findElement(By.id("clear")).isEnabled(), "Clear waits for the verdict");
+            Chromium.screenshot(browser, "draw-busy.png");
+
+            browser.navigate().refresh();
+            pad = browser.findElement(By.id("pad"));
+            js.executeScript("window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));");
+            stroke(browser, pad);
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "could not be reached"));
+            assertEquals("The server could not be reached; is mlp serve still running?",
+                    browser.findElement(By.id("error")).getText());
+            assertEquals("", browser.findElement(By.id("verdict")).getText());
+            assertEquals("false", browser.findElement(By.tagName("main")).getDomAttribute("aria-busy"));
+            assertTrue(browser.findElement(By.id("clear")).isEnabled());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void stroke(WebDriver browser, WebElement pad) {
+        Actions line = new Actions(browser).moveToElement(pad, -100, 0).clickAndHold();
+        for (int step = 1; step <= 10; step++) {
+            line.moveToElement(pad, -100 + 20 * step, 0);
+        }
+        line.release().perform();
+    }
+
     private static void verdict(WebDriver browser, String expected) {
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), expected));
