@@ -451,6 +451,37 @@ public class MainTest {
     }
 
     @Test
+    void saveBestKeepsTheEpochOfTheLowestValidationLossAndCheckpointsGoOnceSaved() throws IOException {
+        Path model = temp.resolve("best.mlp");
+        String[] args = train("--epochs", "4", "--save-best", "--checkpoint-every", "1", "--optimizer", "adam",
+                "--learning-rate", "0.05");
+        args[java.util.Arrays.asList(args).indexOf("--model") + 1] = model.toString();
+        Run run = mlp(args);
+        assertEquals(0, run.code(), run.err());
+        java.util.regex.Matcher saved = java.util.regex.Pattern.compile("Saved epoch (\\d), the lowest validation loss"
+                + " \\((\\d\\.\\d{4})\\), to ").matcher(run.out());
+        assertTrue(saved.find(), run.out());
+        List<String> metrics = Files.readAllLines(temp.resolve("m.csv"));
+        int column = java.util.Arrays.asList(metrics.get(0).split(",")).indexOf("validation_loss");
+        int lowest = 1;
+        for (int e = 2; e <= 4; e++) {
+            lowest = Double.parseDouble(metrics.get(e).split(",")[column])
+                    < Double.parseDouble(metrics.get(lowest).split(",")[column]) ? e : lowest;
+        }
+        assertEquals(Integer.toString(lowest), saved.group(1), String.join("\n", metrics));
+        com.fasterxml.jackson.databind.JsonNode inspect = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(mlp("model", "inspect", "--format", "json", model.toString()).out());
+        assertEquals(lowest, inspect.get("metadata").get("training").get("epochsDone").asInt(), inspect.toString());
+        assertTrue(inspect.get("metadata").has("summary"), inspect.toString());
+        assertFalse(Files.exists(temp.resolve("best.mlp.checkpoint")), "the checkpoint goes once the model is saved");
+
+        Run noValidation = mlp(train("--save-best", "--val-split", "0"));
+        assertEquals(2, noValidation.code());
+        assertEquals("mlp: --save-best keeps the epoch of the lowest validation loss, and --val-split 0 leaves no"
+                + " validation set: give --val-split 0.1, or leave out --save-best\n", noValidation.err());
+    }
+
+    @Test
     void generateWritesImageFolders() throws IOException {
         Path out = temp.resolve("generated");
         Run run = mlp("generate", "galaxy", "--out", out.toString(), "--count", "3", "--others", "2", "--contact-sheet",

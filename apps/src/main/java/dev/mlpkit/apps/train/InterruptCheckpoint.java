@@ -33,9 +33,14 @@ final class InterruptCheckpoint implements TrainingListener {
     private volatile int lastEpoch;
 
     InterruptCheckpoint(Path model, Map<String, Object> metadata) {
-        this.file = model.resolveSibling(model.getFileName() + ".checkpoint");
+        this.file = fileFor(model);
         this.metadata = metadata;
         this.hook = new Thread(this::save, "mlp-checkpoint-on-exit");
+    }
+
+    /** Where a run saving to {@code model} keeps its checkpoint: {@code <model>.checkpoint}. */
+    static Path fileFor(Path model) {
+        return model.resolveSibling(model.getFileName() + ".checkpoint");
     }
 
     /** Starts watching {@code trainer} train {@code trained}: call before training. */

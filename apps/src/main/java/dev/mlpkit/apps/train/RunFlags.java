@@ -22,6 +22,15 @@ public final class RunFlags {
             validateWith = Validators.FileName.class)
     public Path curves = Path.of("training_curves.png");
 
+    @Parameter(names = "--save-best", description = "Save the epoch of the lowest validation loss to --model, not the"
+            + " last (written as soon as an epoch lowers it)")
+    public boolean saveBest;
+
+    @Parameter(names = "--checkpoint-every", description = "Also save the run every N epochs to <model>.checkpoint,"
+            + " so that a crash loses at most N (Ctrl-C always saves there; removed once the model is saved; 0: off)",
+            validateWith = Validators.NonNegativeInteger.class)
+    public int checkpointEvery;
+
     @Parameter(names = "--init", description = "Initial weights: normal (N(0,1), the galaxy tutorial's), uniform,"
             + " xavier, he")
     public String init;

@@ -125,6 +125,10 @@ public final class TrainingRun {
         LOG.info("Total training samples: {}", all.size());
         Split split = Split.of(all, run.validationSplit, settings.seed(), stratified);
         if (split.validation().size() == 0) {
+            if (run.saveBest) {
+                throw new UsageException("--save-best keeps the epoch of the lowest validation loss, and --val-split 0"
+                        + " leaves no validation set: give --val-split 0.1, or leave out --save-best");
+            }
             if (settings.earlyStopping() != null) {
                 throw new UsageException("--early-stopping watches the validation loss, and --val-split 0 leaves no"
                         + " validation set: give --val-split 0.1, or --early-stopping 0");
@@ -145,8 +149,14 @@ public final class TrainingRun {
         // The checkpoint listener first: once an epoch's line is printed, Ctrl-C saves that epoch.
         InterruptCheckpoint interrupt = new InterruptCheckpoint(run.model, metadata.apply(null));
         List<EpochStats> earlier = earlierEpochs();
-        List<TrainingListener> listeners = List.of(interrupt, new EpochProgressBar(console.progress() ? System.err : null),
-                new EpochLog(), new MetricsCsv(run.metrics, earlier), new TrainingCurves(run.curves, earlier));
+        PeriodicCheckpoint periodic = new PeriodicCheckpoint(run.checkpointEvery, run.model, metadata.apply(null));
+        BestEpochSave best = run.saveBest ? new BestEpochSave(run.model, metadata.apply(null)) : null;
+        List<TrainingListener> listeners = new java.util.ArrayList<>(List.of(interrupt, periodic,
+                new EpochProgressBar(console.progress() ? System.err : null), new EpochLog(),
+                new MetricsCsv(run.metrics, earlier), new TrainingCurves(run.curves, earlier)));
+        if (best != null) {
+            listeners.add(1, best);
+        }
         Trainer trainer = new Trainer(settings, listeners, flags.method());
         Network network;
         if (resumed != null) {
@@ -164,16 +174,29 @@ public final class TrainingRun {
         LOG.info("Computing in {} with the {} kernel.", PrecisionConverter.describe(network.factory()),
                 compute.kernel().name());
         interrupt.arm(trainer, network);
+        periodic.arm(trainer, network);
+        if (best != null) {
+            best.arm(trainer, network);
+        }
+        String saved;
         try {
             TrainingResult result = trainer.train(network, samples(split.training(), spec.outputs()),
                     samples(split.validation(), spec.outputs()));
             LOG.info(outcome(result, settings.epochs()));
             // Still armed: a signal during the final save writes the last epoch to the checkpoint.
-            ModelFile.write(run.model, Checkpoint.of(network, trainer, metadata.apply(result)));
+            if (best == null) {
+                ModelFile.write(run.model, Checkpoint.of(network, trainer, metadata.apply(result)));
+                saved = "the model";
+            } else {
+                best.finish(metadata.apply(result));
+                saved = String.format(Locale.ROOT, "epoch %d, the lowest validation loss (%.4f),", best.best().epoch(),
+                        best.best().validationLoss());
+            }
+            periodic.runSaved();
         } finally {
             interrupt.disarm();
         }
-        LOG.info("Saved the model to {}, the metrics to {} and the curves to {}.", run.model, run.metrics, run.curves);
+        LOG.info("Saved {} to {}, the metrics to {} and the curves to {}.", saved, run.model, run.metrics, run.curves);
         return network;
     }
 
