@@ -12,10 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,23 +48,32 @@ class RealImagesTest {
     }
 
     @Test
-    void theBuiltInModelFindsRealGalaxiesAndRejectsRealPhotos() {
+    void theBuiltInModelFindsRealGalaxiesAndRejectsRealPhotos() throws IOException {
         String base = System.getProperty("mlpkit.shared.data");
         Path sample = base == null ? null : Path.of(base, "galaxy-sample").normalize();
         Assumptions.assumeTrue(sample != null && Files.isDirectory(sample),
                 "../shared/data/galaxy-sample is not next to this checkout, so this test is skipped");
-        Run evaluate = MainTest.mlp("galaxy", "evaluate", "--model", model.toString(), "--cache",
+        Run evaluate = MainTest.mlp("galaxy", "evaluate", "--format", "json", "--model", model.toString(), "--cache",
                 temp.resolve("cache").toString(), "--galaxies", sample.resolve("galaxies").toString(), "--non-galaxies",
                 sample.resolve("non-galaxies").toString());
         assertEquals(0, evaluate.code(), evaluate.err());
         System.out.println(evaluate.out());
-        Matcher galaxies = Pattern.compile("galaxy +(\\d+) +(\\d+)").matcher(evaluate.out());
-        Matcher others = Pattern.compile("not a galaxy +(\\d+) +(\\d+)").matcher(evaluate.out());
-        assertTrue(galaxies.find() && others.find(), evaluate.out());
-        double found = share(galaxies.group(1), galaxies.group(2));
-        double rejected = share(others.group(2), others.group(1));
+        JsonNode report = new ObjectMapper().readTree(evaluate.out());
+        double found = recall(report, "galaxy");
+        double rejected = recall(report, "not a galaxy");
         assertTrue(found >= 0.95 && rejected >= 0.95, "real galaxies found: " + found + ", real photos rejected: "
                 + rejected + " (at least 0.95 of each expected)");
+        assertTrue(report.get("rocAuc").asDouble() >= 0.95, evaluate.out());
+    }
+
+    /** The recall of {@code name} in a JSON evaluation report: the share of that class's images called that class. */
+    private static double recall(JsonNode report, String name) {
+        for (JsonNode row : report.get("classes")) {
+            if (row.get("class").asText().equals(name)) {
+                return row.get("recall").asDouble();
+            }
+        }
+        throw new AssertionError("the report has no class " + name + ": " + report);
     }
 
     @Test
@@ -113,9 +123,5 @@ class RealImagesTest {
 
     private static void write(Path file, BufferedImage image) throws IOException {
         ImageIO.write(image, "png", file.toFile());
-    }
-
-    private static double share(String right, String wrong) {
-        return Double.parseDouble(right) / (Double.parseDouble(right) + Double.parseDouble(wrong));
     }
 }
