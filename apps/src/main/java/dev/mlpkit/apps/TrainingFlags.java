@@ -56,7 +56,8 @@ public final class TrainingFlags implements Help.StatedDefaults {
     public Long seed;
 
     @Parameter(names = "--schedule", description = "Learning-rate schedule: constant, step:FACTOR:EVERY,"
-            + " exponential:RATE, inverse-time:RATE, cosine:EPOCHS[:FLOOR]")
+            + " exponential:RATE, inverse-time:RATE, cosine:EPOCHS[:FLOOR], plateau:FACTOR:PATIENCE (times FACTOR"
+            + " after PATIENCE epochs without a new lowest validation loss)")
     public String schedule;
 
     @Parameter(names = "--clip", description = "Gradient clipping: none, value:LIMIT, norm:LIMIT")

@@ -66,7 +66,7 @@ public class OptimizerStepBenchmark {
 
     @Benchmark
     public Parameters step() {
-        updater.stepInPlace(parameters, gradients, 0);
+        updater.stepInPlace(parameters, gradients, updater.optimizer().learningRate());
         return parameters;
     }
 }

@@ -1,6 +1,8 @@
 package dev.mlpkit.training;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.mlpkit.linalg.MatrixFactory;
@@ -12,7 +14,8 @@ import dev.mlpkit.training.optimizer.Optimizer;
 /**
  * A training run in a model file: the network's parameters, the optimizer's state as extra arrays, and under the
  * metadata key {@value #KEY} the settings ({@link TrainingSettings#toMetadata()}), the precision the network computes
- * in ({@value #PRECISION}: float64 or float32) and the progress ({@code epochsDone}, {@code optimizerSteps}). Each
+ * in ({@value #PRECISION}: float64 or float32) and the progress ({@code epochsDone}, {@code validationLosses},
+ * {@code optimizerSteps}). Each
  * epoch's shuffle depends only on the seed and the epoch, so these are all an exact resume needs. (An early-stopping
  * watch starts afresh on resume.)
  */
@@ -46,6 +49,7 @@ public final class Checkpoint {
         Map<String, Object> training = new LinkedHashMap<>(trainer.settings().toMetadata());
         training.put(PRECISION, network.factory().name());
         training.put("epochsDone", trainer.epochsDone());
+        training.put("validationLosses", trainer.validationLosses());
         training.put("optimizerSteps", trainer.optimizerState(network.parameters()).steps());
         Map<String, Object> all = new LinkedHashMap<>(metadata);
         all.put(KEY, training);
@@ -79,8 +83,8 @@ public final class Checkpoint {
             }
         }
         Network network = new Network(model.parameters().copy(factory));
-        trainer.restore((int) count(saved, "epochsDone", Integer.MAX_VALUE), network.parameters(), model.state(),
-                count(saved, "optimizerSteps", Long.MAX_VALUE));
+        trainer.restore((int) count(saved, "epochsDone", Integer.MAX_VALUE), losses(saved), network.parameters(),
+                model.state(), count(saved, "optimizerSteps", Long.MAX_VALUE));
         return network;
     }
 
@@ -98,6 +102,31 @@ public final class Checkpoint {
                     + "' (a whole number from 0), but " + (value == null ? "nothing" : "'" + value + "'"));
         }
         return ((Number) value).longValue();
+    }
+
+    /**
+     * The validation losses saved under {@code validationLosses} (none in models from before they were kept), each a
+     * number or the text NaN, as the model file writes a loss that is not a number.
+     */
+    private static List<Double> losses(Map<String, Object> saved) {
+        Object value = saved.getOrDefault("validationLosses", List.of());
+        List<Double> losses = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            for (Object loss : list) {
+                if (loss instanceof Number n) {
+                    losses.add(n.doubleValue());
+                } else if ("NaN".equals(loss)) {
+                    losses.add(Double.NaN);
+                } else {
+                    break;
+                }
+            }
+            if (losses.size() == list.size()) {
+                return losses;
+            }
+        }
+        throw new IllegalArgumentException("cannot resume: the model's training progress has no valid"
+                + " 'validationLosses' (a list of numbers), but '" + value + "'");
     }
 
     @SuppressWarnings("unchecked")

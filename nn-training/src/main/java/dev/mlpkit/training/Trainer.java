@@ -20,7 +20,7 @@ import dev.mlpkit.training.optimizer.OptimizerState;
  * cut it into batches, backpropagate and update per batch, then evaluate the whole training and validation sets, tell
  * the listeners, and apply the stopping rules.
  *
- * <p>A trainer keeps its progress (epochs done, optimizer state), so {@link #train} called again, or on a trainer
+ * <p>A trainer keeps its progress (epochs done, their validation losses, optimizer state), so {@link #train} called again, or on a trainer
  * restored with {@link #restore}, continues where it stopped: 10 epochs, save, load and 10 more give the same weights,
  * bit for bit, as 20 at once. Each epoch's order depends only on the seed and the epoch's number.
  */
@@ -33,6 +33,8 @@ public final class Trainer {
     private final Updater updater;
     private final GradientMethod method;
     private int epochsDone;
+    /** The validation loss after each epoch done, oldest first, for a schedule that watches it. */
+    private final List<Double> validationLosses = new ArrayList<>();
 
     public Trainer(TrainingSettings settings, List<? extends TrainingListener> listeners) {
         this(settings, listeners, GradientMethod.BACKPROP);
@@ -66,21 +68,30 @@ public final class Trainer {
         return epochsDone;
     }
 
+    /** The validation loss after each epoch done that had a validation set, oldest first. */
+    public List<Double> validationLosses() {
+        return List.copyOf(validationLosses);
+    }
+
     /** The optimizer's state for {@code parameters} (made on first use). */
     public OptimizerState optimizerState(Parameters parameters) {
         return updater.state(parameters);
     }
 
-    /** Continues from a checkpoint: epochs already done and the optimizer's saved state. */
-    public void restore(int epochs, Parameters parameters, Map<String, Matrix> optimizerArrays, long optimizerSteps) {
+    /** Continues from a checkpoint: epochs already done, their validation losses and the optimizer's saved state. */
+    public void restore(int epochs, List<Double> losses, Parameters parameters, Map<String, Matrix> optimizerArrays,
+            long optimizerSteps) {
         this.epochsDone = epochs;
+        validationLosses.clear();
+        validationLosses.addAll(losses);
         updater.state(parameters).restore(optimizerArrays, optimizerSteps);
     }
 
     /**
      * Trains {@code network} in place until the settings' last epoch or a stopping rule.
      *
-     * @param validation examples to validate on after each epoch; {@link Samples#none()} for none
+     * @param validation examples to validate on after each epoch; {@link Samples#none()} for none, which a schedule
+     *                   that {@linkplain LearningRateSchedule#watchesValidation watches the validation loss} refuses
      * @throws TrainingDivergedException when the loss or a parameter stops being finite; the network then holds the
      *                                   parameters of the last good epoch
      */
@@ -93,6 +104,9 @@ public final class Trainer {
         Dataset.checkFits(network.spec(), training, "training");
         if (!validation.isEmpty()) {
             Dataset.checkFits(network.spec(), validation, "validation");
+        } else if (settings.schedule().watchesValidation()) {
+            throw new IllegalArgumentException("the learning-rate schedule " + settings.schedule()
+                    + " watches the validation loss, and there is no validation set");
         }
         Dataset data = Dataset.of(network.factory(), training, validation);
         Parameters parameters = network.parameters();
@@ -114,21 +128,30 @@ public final class Trainer {
             int epoch = epochsDone + 1;
             long start = System.nanoTime();
             int[] order = order(epochsDone, n);
+            double rate = learningRate();
+            if (settings.schedule().watchesValidation() && !history.isEmpty()
+                    && rate < history.get(history.size() - 1).learningRate()) {
+                LOG.info("The validation loss has stalled, so epoch {} trains at the learning rate {}.", epoch,
+                        Settings.format(rate));
+            }
             for (int b = 0; b < batches; b++) {
                 Batch batch = b < batches - 1 ? full : last;
                 data.gatherInto(order, b * batchSize, batch.inputs, batch.targets);
-                updater.backpropAndStep(network, batch.inputs, batch.targets, gradients, epochsDone);
+                updater.backpropAndStep(network, batch.inputs, batch.targets, gradients, rate);
                 for (int k = 0; k < listeners.size(); k++) {
                     listeners.get(k).batchFinished(epoch, b + 1, batches);
                 }
             }
-            EpochStats stats = stats(epoch, Evaluation.both(network, data), data, System.nanoTime() - start);
+            EpochStats stats = stats(epoch, Evaluation.both(network, data), data, System.nanoTime() - start, rate);
             history.add(stats);
             if (!Double.isFinite(stats.trainingLoss()) || !parameters.isAllFinite()) {
                 parameters.copyFromInPlace(lastGood);
                 throw diverged(history, stats);
             }
             epochsDone = epoch;
+            if (stats.hasValidation()) {
+                validationLosses.add(stats.validationLoss());
+            }
             lastGood.copyFromInPlace(parameters);
             listeners.forEach(l -> l.epochFinished(stats));
 
@@ -155,13 +178,21 @@ public final class Trainer {
     }
 
     /** An epoch's figures from the evaluations of the training and validation sets. */
-    private EpochStats stats(int epoch, Evaluation[] evaluations, Dataset data, long nanos) {
+    private EpochStats stats(int epoch, Evaluation[] evaluations, Dataset data, long nanos, double rate) {
         Evaluation onTraining = evaluations[0];
         Evaluation onValidation = data.validationSize() == 0 ? null : evaluations[1];
         return new EpochStats(epoch, onTraining.meanLoss(), onTraining.totalLoss(), onTraining.accuracy(),
                 onValidation == null ? Double.NaN : onValidation.meanLoss(),
-                onValidation == null ? Double.NaN : onValidation.accuracy(), nanos / 1e9,
-                updater.learningRate(epochsDone));
+                onValidation == null ? Double.NaN : onValidation.accuracy(), nanos / 1e9, rate);
+    }
+
+    /** The learning rate of the next epoch, from the schedule and the validation losses so far. */
+    private double learningRate() {
+        double[] losses = new double[validationLosses.size()];
+        for (int k = 0; k < losses.length; k++) {
+            losses[k] = validationLosses.get(k);
+        }
+        return updater.learningRate(epochsDone, losses);
     }
 
     /** Tells the listeners that the run diverged, and the exception that says so. */

@@ -13,8 +13,8 @@ import dev.mlpkit.training.optimizer.OptimizerState;
 
 /**
  * What every optimizer shares, so that a new one is only its update maths: per batch, clip the gradient, add L2
- * weight decay, scale the learning rate by the schedule, and call the optimizer on each parameter matrix with its
- * state. The state is made on the first step.
+ * weight decay, and call the optimizer on each parameter matrix with its state and the epoch's learning rate (the
+ * optimizer's, scaled by the schedule). The state is made on the first step.
  */
 public final class Updater {
 
@@ -49,9 +49,12 @@ public final class Updater {
         return optimizer;
     }
 
-    /** The learning rate of the epoch that has {@code epoch} epochs before it. */
-    public double learningRate(int epoch) {
-        return optimizer.learningRate() * schedule.factor(epoch);
+    /**
+     * The learning rate of the epoch that has {@code epoch} epochs before it, whose validation losses (oldest first)
+     * are {@code validationLosses}.
+     */
+    public double learningRate(int epoch, double[] validationLosses) {
+        return optimizer.learningRate() * schedule.factor(epoch, validationLosses);
     }
 
     /**
@@ -59,25 +62,30 @@ public final class Updater {
      * each layer as soon as backpropagation has its gradient ({@link LayerStep}), or, when the gradient is clipped or
      * decayed, which needs all of it first, {@link #stepInPlace} after backpropagation. Automatic differentiation
      * finds all of the gradient before the step too.
+     *
+     * @param rate the epoch's {@link #learningRate}
      */
-    public void backpropAndStep(Network network, Matrix inputs, Matrix targets, Gradients gradients, int epoch) {
+    public void backpropAndStep(Network network, Matrix inputs, Matrix targets, Gradients gradients, double rate) {
         if (autodiff != null) {
             autodiff.gradientsInto(network, inputs, targets, gradients);
-            stepInPlace(network.parameters(), gradients, epoch);
+            stepInPlace(network.parameters(), gradients, rate);
             return;
         }
         if (clipping.kind() != GradientClipping.Kind.NONE || weightDecay > 0) {
             network.backpropInto(inputs, targets, gradients);
-            stepInPlace(network.parameters(), gradients, epoch);
+            stepInPlace(network.parameters(), gradients, rate);
             return;
         }
         OptimizerState s = state(network.parameters());
-        layerStep.start(network.parameters(), gradients, s, learningRate(epoch), s.countStep());
+        layerStep.start(network.parameters(), gradients, s, rate, s.countStep());
         network.backprop(inputs, targets, layerStep);
     }
 
-    /** One update of {@code parameters} from the batch's mean {@code gradients}, which it clips and decays in place. */
-    public void stepInPlace(Parameters parameters, Gradients gradients, int epoch) {
+    /**
+     * One update of {@code parameters} at learning rate {@code rate} from the batch's mean {@code gradients}, which it
+     * clips and decays in place.
+     */
+    public void stepInPlace(Parameters parameters, Gradients gradients, double rate) {
         clipping.clipInPlace(gradients);
         if (weightDecay > 0) {
             for (int l = 0; l < parameters.spec().depth(); l++) {
@@ -86,7 +94,6 @@ public final class Updater {
         }
         OptimizerState s = state(parameters);
         long step = s.countStep();
-        double rate = learningRate(epoch);
         List<Matrix> matrices = parameters.matrices();
         for (int k = 0; k < matrices.size(); k++) {
             optimizer.updateInPlace(matrices.get(k), gradients.matrices().get(k), s.of(k), rate, step);

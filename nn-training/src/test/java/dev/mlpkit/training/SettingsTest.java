@@ -1,8 +1,11 @@
 package dev.mlpkit.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -63,7 +66,7 @@ class SettingsTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "constant", "step:0.5:10", "exponential:0.95", "inverse-time:0.1", "cosine:20",
-        "cosine:20:0.01" })
+        "cosine:20:0.01", "plateau:0.5:3" })
     void schedulesRoundTripAsText(String text) {
         assertEquals(text, LearningRateSchedule.parse(text).toString());
     }
@@ -73,13 +76,28 @@ class SettingsTest {
         "exponential:0.5, 3, 0.125", "inverse-time:0.5, 2, 0.5", "cosine:10, 0, 1.0", "cosine:10, 5, 0.5",
         "cosine:10, 10, 0.0", "cosine:10:0.1, 30, 0.1" })
     void schedulesScaleTheRateAsDocumented(String text, int epoch, double factor) {
-        assertEquals(factor, LearningRateSchedule.parse(text).factor(epoch), 1e-15);
+        assertEquals(factor, LearningRateSchedule.parse(text).factor(epoch, new double[0]), 1e-15);
+    }
+
+    /** Worked by hand: the rate halves at the second epoch in a row without a new low, and the count starts again. */
+    @Test
+    void thePlateauScheduleHalvesTheRateWhenTheValidationLossStalls() {
+        double[] losses = { 1.0, 0.9, 0.95, 0.92, 0.91, 0.8, 0.85, 0.86 };
+        double[] factors = { 1, 1, 1, 1, 0.5, 0.5, 0.5, 0.5, 0.25 };
+        LearningRateSchedule plateau = LearningRateSchedule.parse("plateau:0.5:2");
+        for (int epoch = 0; epoch <= losses.length; epoch++) {
+            assertEquals(factors[epoch], plateau.factor(epoch, Arrays.copyOf(losses, epoch)), "epoch " + epoch);
+        }
+        assertTrue(plateau.watchesValidation());
+        assertFalse(LearningRateSchedule.parse("step:0.5:2").watchesValidation());
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "linear | unknown learning-rate schedule 'linear': known are constant, step:FACTOR:EVERY, exponential:RATE, inverse-time:RATE, cosine:EPOCHS[:FLOOR]",
-        "step:0.5 | learning-rate schedule 'step:0.5' has the wrong number of values: write constant, step:FACTOR:EVERY, exponential:RATE, inverse-time:RATE or cosine:EPOCHS[:FLOOR]",
+        "linear | unknown learning-rate schedule 'linear': known are constant, step:FACTOR:EVERY, exponential:RATE, inverse-time:RATE, cosine:EPOCHS[:FLOOR], plateau:FACTOR:PATIENCE",
+        "step:0.5 | learning-rate schedule 'step:0.5' has the wrong number of values: write constant, step:FACTOR:EVERY, exponential:RATE, inverse-time:RATE, cosine:EPOCHS[:FLOOR] or plateau:FACTOR:PATIENCE",
+        "plateau:1:3 | plateau factor must be at least 0 and below 1, not 1",
+        "plateau:0.5:0 | plateau patience must be at least 1, not 0",
         "exponential:x | learning-rate schedule 'exponential:x' has a value that is not a number",
         "step:0:10 | step factor must be a number above 0, not 0" })
     void badSchedulesAreNamed(String text, String message) {

@@ -217,6 +217,49 @@ class TrainerTest {
         assertArrayEquals(bits(straight.parameters()), bits(second.parameters()));
     }
 
+    /**
+     * A plateau schedule's rate depends on the validation losses before it, which the checkpoint keeps: a run resumed
+     * halfway lowers its rate when the straight run does, and ends on the same bits.
+     */
+    @Test
+    void aPlateauScheduleResumesWhereItStopped() throws IOException {
+        Samples training = randomSamples(40, 4, 1, 5);
+        Samples validation = randomSamples(20, 4, 1, 6);
+        TrainingSettings settings = settings(new GradientDescent(2.0), 20).withBatching(new MiniBatch(8))
+                .withSchedule(LearningRateSchedule.parse("plateau:0.5:2"));
+        Network straight = network("4-6:sigmoid-1:sigmoid", 6, MatrixFactory.float64());
+        TrainingResult all = new Trainer(settings, List.of()).train(straight, training, validation);
+        double lowestRate = all.history().stream().mapToDouble(EpochStats::learningRate).min().orElseThrow();
+        assertTrue(all.history().get(10).learningRate() < 2.0 && lowestRate < 2.0, "the rate was lowered");
+
+        Network first = network("4-6:sigmoid-1:sigmoid", 6, MatrixFactory.float64());
+        Trainer firstHalf = new Trainer(settings.withEpochs(10), List.of());
+        firstHalf.train(first, training, validation);
+        Path file = folder.resolve("plateau.mlp");
+        ModelFile.write(file, Checkpoint.of(first, firstHalf, Map.of()));
+        Model saved = ModelFile.read(file);
+        Trainer secondHalf = new Trainer(settings, List.of());
+        Network second = Checkpoint.restore(saved, secondHalf, MatrixFactory.float64());
+        TrainingResult rest = secondHalf.train(second, training, validation);
+
+        for (int e = 0; e < 10; e++) {
+            assertEquals(all.history().get(10 + e).learningRate(), rest.history().get(e).learningRate(),
+                    "epoch " + (11 + e));
+        }
+        assertArrayEquals(bits(straight.parameters()), bits(second.parameters()));
+    }
+
+    @Test
+    void aScheduleThatWatchesTheValidationLossNeedsAValidationSet() {
+        TrainingSettings settings = settings(new GradientDescent(0.1), 3)
+                .withSchedule(LearningRateSchedule.parse("plateau:0.5:2"));
+        Network network = network("4-6:sigmoid-1:sigmoid", 6, MatrixFactory.float64());
+        assertEquals("the learning-rate schedule plateau:0.5:2 watches the validation loss, and there is no validation"
+                + " set", assertThrows(IllegalArgumentException.class,
+                        () -> new Trainer(settings, List.of()).train(network, randomSamples(10, 4, 1, 5), Samples.none()))
+                        .getMessage());
+    }
+
     /** Training in float32 follows the float64 run epoch by epoch, to single precision. */
     @Test
     void float32TrainingFollowsFloat64() {

@@ -133,6 +133,11 @@ public final class TrainingRun {
                 throw new UsageException("--early-stopping watches the validation loss, and --val-split 0 leaves no"
                         + " validation set: give --val-split 0.1, or --early-stopping 0");
             }
+            if (settings.schedule().watchesValidation()) {
+                throw new UsageException("--schedule " + settings.schedule() + " lowers the rate when the validation"
+                        + " loss stalls, and --val-split 0 leaves no validation set: give --val-split 0.1, or another"
+                        + " --schedule");
+            }
             LOG.info("No validation set (--val-split 0): validation accuracy is not measured.");
         } else {
             LOG.info("{} to train on, {} to validate on (--val-split {}).", split.training().size(),
@@ -182,7 +187,7 @@ public final class TrainingRun {
         try {
             TrainingResult result = trainer.train(network, samples(split.training(), spec.outputs()),
                     samples(split.validation(), spec.outputs()));
-            LOG.info(outcome(result, settings.epochs()));
+            LOG.info(outcome(result, settings.epochs(), best != null));
             // Still armed: a signal during the final save writes the last epoch to the checkpoint.
             if (best == null) {
                 ModelFile.write(run.model, Checkpoint.of(network, trainer, metadata.apply(result)));
@@ -291,8 +296,12 @@ public final class TrainingRun {
         return List.of();
     }
 
-    /** One line at the end of a run: its best epoch, that epoch's validation figures, and why it stopped. */
-    static String outcome(TrainingResult result, int epochs) {
+    /**
+     * One line at the end of a run: its best epoch (of the lowest validation loss, or the one kept without a
+     * validation set), that epoch's validation figures, the epoch the model holds when that is another, and why
+     * it stopped.
+     */
+    static String outcome(TrainingResult result, int epochs, boolean savesBest) {
         String why = switch (result.reason()) {
             case EPOCHS_DONE -> "it trained all " + epochs + " epochs";
             case EARLY_STOPPING -> "the validation loss stopped improving";
@@ -302,12 +311,20 @@ public final class TrainingRun {
         if (result.history().isEmpty()) {
             return "No epoch was left to train: " + why + ".";
         }
-        EpochStats best = result.history().stream().filter(s -> s.epoch() == result.bestEpoch()).findFirst()
+        EpochStats kept = result.history().stream().filter(s -> s.epoch() == result.bestEpoch()).findFirst()
                 .orElse(result.last());
+        EpochStats best = kept;
+        for (EpochStats stats : result.history()) {
+            if (stats.hasValidation() && stats.validationLoss() < best.validationLoss()) {
+                best = stats;
+            }
+        }
         String figures = best.hasValidation() ? String.format(Locale.ROOT, " (validation loss %.4f, accuracy %.1f%%)",
                 best.validationLoss(), 100 * best.validationAccuracy()) : "";
-        return "Best epoch: " + best.epoch() + " of " + result.last().epoch() + figures + "; stopped because " + why
-                + ".";
+        String holds = best == kept || savesBest ? ""
+                : "; the model holds epoch " + kept.epoch() + " (--save-best saves the best)";
+        return "Best epoch: " + best.epoch() + " of " + result.last().epoch() + figures + holds + "; stopped because "
+                + why + ".";
     }
 
     /** The run's summary for a model file: why it stopped, its best epoch and its last epoch's figures. */

@@ -25,6 +25,7 @@ import dev.mlpkit.training.EpochStats;
 import dev.mlpkit.training.Samples;
 import dev.mlpkit.training.Trainer;
 import dev.mlpkit.training.TrainingListener;
+import dev.mlpkit.training.TrainingResult;
 import dev.mlpkit.training.TrainingSettings;
 import dev.mlpkit.training.batching.FullBatch;
 import dev.mlpkit.training.optimizer.GradientDescent;
@@ -105,5 +106,24 @@ class EpochSavesTest {
         Network network = new Network(NetworkSpec.parse("2-3:sigmoid-1:sigmoid/bce"), MatrixFactory.float64());
         Initializer.XAVIER.initialize(network.parameters(), 7);
         return network;
+    }
+
+    /** The end-of-run line names the epoch of the lowest validation loss, and the epoch the model holds if another. */
+    @Test
+    void theOutcomeNamesTheBestEpochAndTheOneTheNetworkHolds() {
+        List<EpochStats> history = List.of(epoch(1, 0.5, 0.75), epoch(2, 0.25, 0.875), epoch(3, 0.375, 0.8125));
+        TrainingResult done = new TrainingResult(history, TrainingResult.StopReason.EPOCHS_DONE, "", 3);
+        assertEquals("Best epoch: 2 of 3 (validation loss 0.2500, accuracy 87.5%); the model holds epoch 3"
+                + " (--save-best saves the best); stopped because it trained all 3 epochs.",
+                TrainingRun.outcome(done, 3, false));
+        assertEquals("Best epoch: 2 of 3 (validation loss 0.2500, accuracy 87.5%); stopped because it trained all 3"
+                + " epochs.", TrainingRun.outcome(done, 3, true));
+        TrainingResult early = new TrainingResult(history, TrainingResult.StopReason.EARLY_STOPPING, "", 2);
+        assertEquals("Best epoch: 2 of 3 (validation loss 0.2500, accuracy 87.5%); stopped because the validation loss"
+                + " stopped improving.", TrainingRun.outcome(early, 10, false));
+    }
+
+    private static EpochStats epoch(int epoch, double validationLoss, double validationAccuracy) {
+        return new EpochStats(epoch, 0.1, 0.4, 1.0, validationLoss, validationAccuracy, 0.5, 0.1);
     }
 }

@@ -235,6 +235,12 @@ class TrainTest {
         assertFails(train("--data", digits.resolve("train").toString(), "--hidden", "ten"), 2, "--hidden ten");
         assertFails(train("--data", digits.resolve("train").toString(), "--val-split", "0"), 2,
                 "--early-stopping watches the validation loss");
+        assertFails(train("--data", digits.resolve("train").toString(), "--val-split", "0", "--early-stopping", "0",
+                "--schedule", "plateau:0.5:3"), 2, "--schedule plateau:0.5:3 lowers the rate when the validation loss"
+                        + " stalls, and --val-split 0 leaves no validation set: give --val-split 0.1, or another"
+                        + " --schedule");
+        assertFails(train("--data", digits.resolve("train").toString(), "--schedule", "plateau:2:3"), 2,
+                "plateau factor must be at least 0 and below 1, not 2");
     }
 
     /** The accuracy of the "Test set: Accuracy: 97.5% (1950 of 2000)" line, after the epochs' lines. */

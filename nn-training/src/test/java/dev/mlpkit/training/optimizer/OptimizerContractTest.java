@@ -57,7 +57,7 @@ public abstract class OptimizerContractTest {
         Gradients g = Gradients.like(w);
         for (int i = 0; i < steps(); i++) {
             f.gradientInto(w, g);
-            updater.stepInPlace(w, g, 0);
+            updater.stepInPlace(w, g, updater.optimizer().learningRate());
         }
         double end = f.value(w);
         assertTrue(end < 0.1 * start, optimizer() + " took f from " + start + " to " + end + " in " + steps() + " steps");
@@ -112,7 +112,7 @@ public abstract class OptimizerContractTest {
         Updater updater = updater(withoutDecay);
         Gradients zero = Gradients.like(w);
         for (int i = 0; i < 20; i++) {
-            updater.stepInPlace(w, zero, 0);
+            updater.stepInPlace(w, zero, updater.optimizer().learningRate());
         }
         assertArrayEquals(before, bits(w));
     }
@@ -193,7 +193,7 @@ public abstract class OptimizerContractTest {
             for (Matrix m : g.matrices()) {
                 m.modifyInPlace(x -> x + noise.nextGaussian());
             }
-            updater.stepInPlace(w, g, 0);
+            updater.stepInPlace(w, g, updater.optimizer().learningRate());
         }
         return bits(w);
     }
@@ -206,7 +206,7 @@ public abstract class OptimizerContractTest {
         Gradients g = Gradients.like(w);
         for (int i = 0; i < steps; i++) {
             f.gradientInto(w, g);
-            updater.stepInPlace(w, g, 0);
+            updater.stepInPlace(w, g, updater.optimizer().learningRate());
         }
     }
 
