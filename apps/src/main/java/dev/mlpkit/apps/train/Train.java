@@ -1,6 +1,7 @@
 package dev.mlpkit.apps.train;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ import dev.mlpkit.datasets.Table;
 import dev.mlpkit.features.PixelFeatures;
 import dev.mlpkit.nn.Network;
 import dev.mlpkit.nn.NetworkSpec;
+import dev.mlpkit.nn.model.Model;
 import dev.mlpkit.training.EarlyStopping;
 import dev.mlpkit.training.GradientClipping;
 import dev.mlpkit.training.LearningRateSchedule;
@@ -58,6 +60,8 @@ public final class Train implements Command {
     /** What a model file says made it. */
     public static final String APP = "train";
     static final String DEFAULT_AUGMENT = "shift:2,rotate:10";
+    /** What a model's data record says for the built-in digits, in place of a folder. */
+    private static final String BUILT_IN_DIGITS = "built-in digits";
     static final int DEFAULT_VARIATIONS = 3;
     private static final Pattern SIZE = Pattern.compile("(\\d{1,5})x(\\d{1,5})");
 
@@ -157,6 +161,9 @@ public final class Train implements Command {
             options.training.useDefaults(tableRecipe());
         }
         TrainingRun run = new TrainingRun(APP, options.run, options.training, optimizers, batchings, console);
+        if (run.resumed() != null) {
+            resumeOn(run.resumed());
+        }
         if (options.label != null && options.data != null && !LabelledData.isTable(options.data)) {
             throw new UsageException("--label names a CSV column, and " + Printable.of(options.data) + " is not a file");
         }
@@ -177,6 +184,49 @@ public final class Train implements Command {
         }
         LOG.debug("Trained {}.", network.spec());
         return 0;
+    }
+
+    /**
+     * On {@code --resume}: the data, test data and label column the model records stand in for flags left out, and
+     * others given are refused, as is another augmentation: a resumed run goes on with the examples it began with.
+     */
+    private void resumeOn(Model model) {
+        Path name = options.run.resume.getFileName();
+        Map<?, ?> recorded = model.metadata().get(AppModels.DATA) instanceof Map<?, ?> d ? d : Map.of();
+        Path data = recorded.get("data") instanceof String d && !d.equals(BUILT_IN_DIGITS) ? Path.of(d) : null;
+        String where = data == null ? "the built-in digits" : Printable.of(data);
+        if (options.data != null && (data == null || !sameFile(options.data, data))) {
+            throw new UsageException("--resume continues on the data " + name + " was trained on (" + where
+                    + "); leave out --data, or train a new model without --resume");
+        }
+        if (options.data == null && data != null) {
+            if (!Files.exists(data)) {
+                throw new UsageException(name + " was trained on " + where + ", which is not there any more;"
+                        + " --resume continues only on the data a model was trained on");
+            }
+            options.data = data;
+            LOG.info("Resuming on the data {} was trained on: {}.", name, where);
+        }
+        if (options.test == null && recorded.get("test") instanceof String test
+                && Files.exists(Path.of(test))) {
+            options.test = Path.of(test);
+        }
+        if (model.metadata().get(Inputs.TABLE) instanceof Map<?, ?> table && table.get("label") instanceof String label) {
+            if (options.label != null && !options.label.equals(label)) {
+                throw new UsageException("--resume continues with the label column of " + name + ", '"
+                        + Printable.of(label) + "'; leave out --label, or train a new model without --resume");
+            }
+            options.label = label;
+        } else if (model.metadata().get("recipe") instanceof Map<?, ?> recipe
+                && recipe.get("augment") instanceof String augment && !augment.equals(augmentation().toString())) {
+            throw new UsageException("--resume continues with the augmentation recorded in " + name + " (" + augment
+                    + "), and this run asks for " + augmentation() + ": give the --augment and --variations it was"
+                    + " trained with, or train a new model without --resume");
+        }
+    }
+
+    private static boolean sameFile(Path given, Path recorded) {
+        return given.toAbsolutePath().normalize().equals(recorded.toAbsolutePath().normalize());
     }
 
     /** Images from class folders: the classes and their size first, the spec checked, then the pixels. */
@@ -286,7 +336,7 @@ public final class Train implements Command {
         m.putAll(data.inputs().describe());
         m.put(AppModels.CLASSES, data.classes());
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("data", options.data == null ? "built-in digits" : options.data.toAbsolutePath().toString());
+        d.put("data", options.data == null ? BUILT_IN_DIGITS : options.data.toAbsolutePath().toString());
         if (options.test != null) {
             d.put("test", options.test.toAbsolutePath().toString());
         }

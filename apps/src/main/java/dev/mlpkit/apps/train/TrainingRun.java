@@ -29,6 +29,7 @@ import dev.mlpkit.training.Checkpoint;
 import dev.mlpkit.training.GradientMethod;
 import dev.mlpkit.training.Registry;
 import dev.mlpkit.training.Samples;
+import dev.mlpkit.training.Settings;
 import dev.mlpkit.training.Trainer;
 import dev.mlpkit.training.TrainingListener;
 import dev.mlpkit.training.EpochStats;
@@ -123,6 +124,15 @@ public final class TrainingRun {
      */
     public Split split(Examples all, boolean stratified) {
         LOG.info("Total training samples: {}", all.size());
+        if (resumed != null && resumed.metadata().get(AppModels.DATA) instanceof Map<?, ?> data
+                && data.get("validationSplit") instanceof Number recorded
+                && recorded.doubleValue() != run.validationSplit) {
+            String split = Settings.format(recorded.doubleValue());
+            throw new UsageException("--resume continues on the validation split recorded in "
+                    + run.resume.getFileName() + " (--val-split " + split + "), and this run has --val-split "
+                    + Settings.format(run.validationSplit) + ": give --val-split " + split + ", or train a new model"
+                    + " without --resume");
+        }
         Split split = Split.of(all, run.validationSplit, settings.seed(), stratified);
         if (split.validation().size() == 0) {
             if (run.saveBest) {

@@ -243,6 +243,49 @@ class TrainTest {
                 "plateau factor must be at least 0 and below 1, not 2");
     }
 
+    /**
+     * A resumed run goes on with the folder, test folder, split and augmentation the model records, appends to the
+     * metrics, and refuses others in one sentence each; a table model keeps its label column.
+     */
+    @Test
+    void resumingContinuesOnTheRecordedData() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("resume"));
+        Path model = folder.resolve("r.mlp");
+        Run first = train(folder, "--data", digits.resolve("train").toString(), "--test", digits.resolve("test").toString(),
+                "--hidden", "16", "--epochs", "2", "--augment", "none", "--model", model.toString());
+        assertEquals(0, first.code(), first.err());
+        Run more = train(folder, "--resume", model.toString(), "--epochs", "3", "--augment", "none", "--model",
+                model.toString());
+        assertEquals(0, more.code(), more.err());
+        assertTrue(more.out().contains("Resuming on the data r.mlp was trained on: "
+                + digits.resolve("train").toAbsolutePath()) && more.out().contains("Epoch 3:")
+                && more.out().contains("\nTest set: Accuracy: "), more.out());
+        List<String> metrics = Files.readAllLines(folder.resolve("m.csv"));
+        assertEquals(4, metrics.size(), "the header and epochs 1 to 3: " + metrics);
+
+        assertFails(train(folder, "--resume", model.toString(), "--epochs", "4", "--augment", "none", "--data",
+                digits.resolve("test").toString()), 2, "--resume continues on the data r.mlp was trained on ("
+                        + digits.resolve("train").toAbsolutePath() + "); leave out --data, or train a new model without"
+                        + " --resume");
+        assertFails(train(folder, "--resume", model.toString(), "--epochs", "4"), 2, "--resume continues with the"
+                + " augmentation recorded in r.mlp (none), and this run asks for rotate:10,shift:2 x3: give the --augment"
+                + " and --variations it was trained with, or train a new model without --resume");
+        assertFails(train(folder, "--resume", model.toString(), "--epochs", "4", "--augment", "none", "--val-split",
+                "0.3"), 2, "--resume continues on the validation split recorded in r.mlp (--val-split 0.1), and this"
+                        + " run has --val-split 0.3: give --val-split 0.1, or train a new model without --resume");
+
+        Path flowers = folder.resolve("f.mlp");
+        assertEquals(0, train(folder, "--data", table.toString(), "--label", "species", "--epochs", "2", "--model",
+                flowers.toString()).code());
+        Run onTable = train(folder, "--resume", flowers.toString(), "--epochs", "3", "--model", flowers.toString());
+        assertEquals(0, onTable.code(), onTable.err());
+        assertTrue(onTable.out().contains("Resuming on the data f.mlp was trained on: ") && onTable.out()
+                .contains("Epoch 3:"), onTable.out());
+        assertFails(train(folder, "--resume", flowers.toString(), "--epochs", "4", "--label", "sepal_width"), 2,
+                "--resume continues with the label column of f.mlp, 'species'; leave out --label, or train a new"
+                        + " model without --resume");
+    }
+
     /** The accuracy of the "Test set: Accuracy: 97.5% (1950 of 2000)" line, after the epochs' lines. */
     static double testAccuracy(Run run) {
         assertTrue(run.out().contains("\nTest set: Accuracy: "), run.out());
