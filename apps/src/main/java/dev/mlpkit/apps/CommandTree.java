@@ -162,10 +162,16 @@ final class CommandTree {
             String path = prefix + e.getKey();
             if (child.command != null) {
                 Parameters p = child.options.getClass().getAnnotation(Parameters.class);
-                text.append(String.format("  %-24s %s%n", path, p == null ? "" : p.commandDescription()));
+                text.append(String.format("  %-24s %s%n", path, p == null ? "" : firstSentence(p.commandDescription())));
             }
             list(child, path + " ", text);
         }
+    }
+
+    /** The first sentence of a command's description, without its full stop: one line in a list of commands. */
+    static String firstSentence(String description) {
+        int end = description.indexOf(". ");
+        return end < 0 ? description : description.substring(0, end);
     }
 
     /** A group of commands, such as {@code galaxy}: only the global flags. */

@@ -36,7 +36,7 @@ public final class Help {
         Parameters about = jc.getObjects().isEmpty() ? null
                 : jc.getObjects().get(0).getClass().getAnnotation(Parameters.class);
         if (about != null && !about.commandDescription().isEmpty()) {
-            text.append(about.commandDescription()).append('\n');
+            wrapped(text, about.commandDescription(), 0);
         }
         Map<String, List<ParameterDescription>> groups = new LinkedHashMap<>();
         for (String group : new String[] { "Options", "Data", "Training", "Output", "Global options" }) {
@@ -82,13 +82,18 @@ public final class Help {
             column = 0;
         }
         text.append(" ".repeat(NAME_COLUMN - column));
-        int width = NAME_COLUMN;
-        for (String word : description.split(" ")) {
-            if (width + word.length() + 1 > WIDTH && width > NAME_COLUMN) {
-                text.append('\n').append(" ".repeat(NAME_COLUMN));
-                width = NAME_COLUMN;
+        wrapped(text, description, NAME_COLUMN);
+    }
+
+    /** {@code words} and a line break, wrapped at the help's width, each line indented to {@code indent}. */
+    private static void wrapped(StringBuilder text, String words, int indent) {
+        int width = indent;
+        for (String word : words.split(" ")) {
+            if (width + word.length() + 1 > WIDTH && width > indent) {
+                text.append('\n').append(" ".repeat(indent));
+                width = indent;
             }
-            if (width > NAME_COLUMN) {
+            if (width > indent) {
                 text.append(' ');
                 width++;
             }
