@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.beust.jcommander.Parameter;
 
+import dev.mlpkit.training.ClassWeights;
 import dev.mlpkit.training.EarlyStopping;
 import dev.mlpkit.training.GradientMethod;
 import dev.mlpkit.training.GradientClipping;
@@ -75,6 +76,11 @@ public final class TrainingFlags implements Help.StatedDefaults {
             validateWith = Validators.NonNegativeNumber.class)
     public Double minDelta;
 
+    @Parameter(names = "--class-weight", description = "How much each class's examples weigh in the cost: none (all"
+            + " alike) or balanced (inversely to the class's share of the training examples, n / (classes x n_c), so"
+            + " that a rare class is not outvoted); the losses shown stay unweighted")
+    public String classWeight;
+
     @Parameter(names = "--gradients", description = "How a batch's gradients are found: backprop (derived by hand,"
             + " Nielsen's BP1-BP4) or autodiff (reverse-mode automatic differentiation of the forward pass, the"
             + " circle/line series' part 3); the same gradients to the last few bits")
@@ -136,6 +142,9 @@ public final class TrainingFlags implements Help.StatedDefaults {
             if (weightDecay != null) {
                 s = s.withWeightDecay(weightDecay);
             }
+            if (classWeight != null) {
+                s = s.withClassWeights(ClassWeights.parse(classWeight));
+            }
             EarlyStopping stopping = s.earlyStopping();
             if (earlyStopping != null || minDelta != null) {
                 int patience = earlyStopping != null ? earlyStopping : stopping != null ? stopping.patience() : 0;
@@ -167,6 +176,7 @@ public final class TrainingFlags implements Help.StatedDefaults {
             case "--gradients" -> "backprop";
             case "--schedule" -> defaults.schedule().toString();
             case "--clip" -> defaults.clipping().toString();
+            case "--class-weight" -> defaults.classWeights().toString();
             case "--weight-decay" -> defaults.weightDecay() == 0 ? "0, none" : Double.toString(defaults.weightDecay());
             case "--early-stopping" -> defaults.earlyStopping() == null ? "0, off"
                     : Integer.toString(defaults.earlyStopping().patience());

@@ -81,7 +81,16 @@ public final class Network {
      * @param gradients where {@code dC/dW} and {@code dC/db} of every layer go, shaped like {@link #parameters()}
      */
     public void backpropInto(Matrix input, Matrix target, Gradients gradients) {
-        backprop(input, target, gradients);
+        backprop(input, target, null, gradients);
+    }
+
+    /**
+     * Backpropagation of the weighted mean cost {@code (1/n) sum_x w_x C_x}, into {@code gradients}.
+     *
+     * @param weights [1 x batchSize], each example's weight {@code w_x} in the cost; null for all 1
+     */
+    public void backpropInto(Matrix input, Matrix target, Matrix weights, Gradients gradients) {
+        backprop(input, target, weights, gradients);
     }
 
     /**
@@ -93,8 +102,22 @@ public final class Network {
      * @param target [outputs x batchSize], the wanted outputs
      */
     public void backprop(Matrix input, Matrix target, GradientSink sink) {
+        backprop(input, target, null, sink);
+    }
+
+    /**
+     * {@link #backprop(Matrix, Matrix, GradientSink)} of the weighted mean cost {@code (1/n) sum_x w_x C_x}: each
+     * example's output delta is scaled by its weight, and so, through BP2, is everything it contributes.
+     *
+     * @param weights [1 x batchSize], each example's weight {@code w_x} in the cost; null for all 1
+     */
+    public void backprop(Matrix input, Matrix target, Matrix weights, GradientSink sink) {
         Buffers buffers = buffersFor(input);
         checkTarget(target, input.cols());
+        if (weights != null && (weights.rows() != 1 || weights.cols() != input.cols())) {
+            throw new IllegalArgumentException("the example weights are " + weights.shape() + " where 1x"
+                    + input.cols() + " is needed (one per example)");
+        }
         feedforward(input, buffers);
         buffers.makeDeltas();
 
@@ -108,6 +131,9 @@ public final class Network {
             spec.loss().gradientInto(output, target, buffers.deltas[last]);
             outputActivation.backpropInPlace(output, buffers.deltas[last]);
         }
+        if (weights != null) {
+            scaleColumnsInPlace(buffers.deltas[last], weights);
+        }
         for (int l = last; l >= 0; l--) {
             // BP2: the delta of the layer below comes back through this layer's weights.
             if (l > 0) {
@@ -115,6 +141,16 @@ public final class Network {
                 spec.layer(l - 1).activation().backpropInPlace(buffers.activations[l - 1], buffers.deltas[l - 1]);
             }
             sink.layer(l, buffers.deltas[l], l == 0 ? input : buffers.activations[l - 1], 1.0 / input.cols());
+        }
+    }
+
+    /** Column j of {@code delta} times {@code weights(j)}: the output layer has few rows, so a plain loop. */
+    private static void scaleColumnsInPlace(Matrix delta, Matrix weights) {
+        for (int j = 0; j < delta.cols(); j++) {
+            double w = weights.get(j);
+            for (int i = 0; i < delta.rows(); i++) {
+                delta.set(i, j, w * delta.get(i, j));
+            }
         }
     }
 

@@ -98,6 +98,62 @@ class NetworkTest {
         }
     }
 
+    /**
+     * With example weights, the gradient is that of the weighted mean cost {@code (1/n) sum_x w_x C_x}: checked
+     * against central differences of that cost and against the weighted mean of the naive per-example gradients.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyPairing")
+    void weightedGradientsAreThoseOfTheWeightedMeanCost(NetworkSpec spec) {
+        Parameters parameters = TestNetworks.randomParameters(spec, 31);
+        Network network = new Network(parameters);
+        Matrix x = TestNetworks.randomBatch(spec.inputs(), BATCH, 32);
+        Matrix y = TestNetworks.targetsFor(spec, BATCH, 33);
+        Matrix w = MatrixFactory.float64().zeros(1, BATCH);
+        for (int j = 0; j < BATCH; j++) {
+            w.set(j, 0.25 + 0.5 * j);
+        }
+        Gradients gradients = Gradients.like(parameters);
+        network.backpropInto(x, y, w, gradients);
+
+        NaiveNetwork naive = new NaiveNetwork(parameters);
+        double[][][][] perExample = new double[BATCH][][][];
+        for (int j = 0; j < BATCH; j++) {
+            perExample[j] = naive.gradient(TestNetworks.column(x, j), TestNetworks.column(y, j));
+        }
+        for (int l = 0; l < spec.depth(); l++) {
+            int fanIn = spec.fanIn(l);
+            for (int i = 0; i < spec.layer(l).size(); i++) {
+                for (int c = 0; c <= fanIn; c++) {
+                    if (c == fanIn && !gradients.hasBiases(l)) {
+                        continue;
+                    }
+                    double expected = 0;
+                    for (int j = 0; j < BATCH; j++) {
+                        expected += w.get(j) * perExample[j][l][i][c];
+                    }
+                    double actual = c < fanIn ? gradients.weights(l).get(i, c) : gradients.biases(l).get(i, 0);
+                    assertClose(expected / BATCH, actual, spec + " layer " + l + (c < fanIn ? " w" : " b"));
+                }
+            }
+        }
+        for (int k = 0; k < parameters.matrices().size(); k++) {
+            Matrix p = parameters.matrices().get(k);
+            for (int index = 0; index < p.size(); index++) {
+                double original = p.get(index);
+                p.set(index, original + STEP);
+                double up = weightedMeanCost(network, x, y, w);
+                p.set(index, original - STEP);
+                double down = weightedMeanCost(network, x, y, w);
+                p.set(index, original);
+                double numeric = (up - down) / (2 * STEP);
+                double analytic = gradients.matrices().get(k).get(index);
+                assertEquals(numeric, analytic, 1e-6 * Math.max(1.0, Math.abs(numeric)),
+                        spec + " " + parameters.names().get(k) + "[" + index + "]");
+            }
+        }
+    }
+
     /** The expected numbers come from the tutorial's own code: src/test/python/tutorial_minibatch_update.py. */
     @Test
     void oneMiniBatchUpdateFollowsTheTutorialRule() {
@@ -169,10 +225,23 @@ class NetworkTest {
         Gradients g = Gradients.like(network.parameters());
         e = assertThrows(IllegalArgumentException.class, () -> network.backpropInto(input, wrongTarget, g));
         assertEquals("the targets are 1x3 where 1x2 is needed (outputs x batch size)", e.getMessage());
+        Matrix target = MatrixFactory.float64().zeros(1, 2);
+        Matrix wrongWeights = MatrixFactory.float64().zeros(2, 1);
+        e = assertThrows(IllegalArgumentException.class, () -> network.backpropInto(input, target, wrongWeights, g));
+        assertEquals("the example weights are 2x1 where 1x2 is needed (one per example)", e.getMessage());
     }
 
     private static double meanCost(Network network, Matrix x, Matrix y) {
         return network.spec().loss().total(network.feedforward(x), y) / x.cols();
+    }
+
+    private static double weightedMeanCost(Network network, Matrix x, Matrix y, Matrix w) {
+        Matrix output = network.feedforward(x);
+        double sum = 0;
+        for (int j = 0; j < x.cols(); j++) {
+            sum += w.get(j) * network.spec().loss().total(output, y, j, j + 1);
+        }
+        return sum / x.cols();
     }
 
     private static void assertClose(double expected, double actual, String what) {

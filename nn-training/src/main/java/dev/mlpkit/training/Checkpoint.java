@@ -76,7 +76,7 @@ public final class Checkpoint {
         Map<String, Object> saved = training(model);
         Map<String, Object> current = trainer.settings().toMetadata();
         for (String key : new String[] { "optimizer", "batching", "schedule", "clipping", "weightDecay", "shuffle",
-            "seed" }) {
+            "seed", "classWeights" }) {
             if (!String.valueOf(current.get(key)).equals(String.valueOf(saved.get(key)))) {
                 throw new IllegalArgumentException("cannot resume: the model was trained with " + key + " "
                         + saved.get(key) + " but this run has " + current.get(key));

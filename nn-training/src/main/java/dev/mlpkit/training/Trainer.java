@@ -108,14 +108,19 @@ public final class Trainer {
             throw new IllegalArgumentException("the learning-rate schedule " + settings.schedule()
                     + " watches the validation loss, and there is no validation set");
         }
+        double[] classWeights = settings.classWeights().of(training.targets());
+        if (classWeights != null && method == GradientMethod.AUTODIFF) {
+            throw new IllegalArgumentException("class weights are applied by backpropagation, and automatic"
+                    + " differentiation finds the gradient of the unweighted cost: train with backpropagation");
+        }
         Dataset data = Dataset.of(network.factory(), training, validation);
         Parameters parameters = network.parameters();
         Gradients gradients = Gradients.like(parameters);
         int n = data.trainingSize();
         int batchSize = settings.batching().batchSize(n);
         int batches = (n + batchSize - 1) / batchSize;
-        Batch full = new Batch(network, batchSize);
-        Batch last = n % batchSize == 0 ? full : new Batch(network, n % batchSize);
+        Batch full = new Batch(network, batchSize, classWeights != null);
+        Batch last = n % batchSize == 0 ? full : new Batch(network, n % batchSize, classWeights != null);
         listeners.forEach(l -> l.trainingStarted(new TrainingStart(epochsDone + 1, settings.epochs(), batches, n,
                 data.validationSize(), settings)));
 
@@ -137,7 +142,10 @@ public final class Trainer {
             for (int b = 0; b < batches; b++) {
                 Batch batch = b < batches - 1 ? full : last;
                 data.gatherInto(order, b * batchSize, batch.inputs, batch.targets);
-                updater.backpropAndStep(network, batch.inputs, batch.targets, gradients, rate);
+                if (classWeights != null) {
+                    ClassWeights.weightsInto(classWeights, batch.targets, batch.weights);
+                }
+                updater.backpropAndStep(network, batch.inputs, batch.targets, batch.weights, gradients, rate);
                 for (int k = 0; k < listeners.size(); k++) {
                     listeners.get(k).batchFinished(epoch, b + 1, batches);
                 }
@@ -224,14 +232,16 @@ public final class Trainer {
         return order;
     }
 
-    /** The input and target matrices of one batch size. */
+    /** The input and target matrices of one batch size, and the examples' weights when classes are weighted. */
     private static final class Batch {
         final Matrix inputs;
         final Matrix targets;
+        final Matrix weights;
 
-        Batch(Network network, int size) {
+        Batch(Network network, int size, boolean weighted) {
             this.inputs = network.factory().zeros(network.spec().inputs(), size);
             this.targets = network.factory().zeros(network.spec().outputs(), size);
+            this.weights = weighted ? network.factory().zeros(1, size) : null;
         }
     }
 }

@@ -24,16 +24,18 @@ import dev.mlpkit.training.optimizer.Optimizer;
  * @param epochs        how many epochs to train in all (a resumed run counts the epochs already done)
  * @param targetLoss    stop once the summed training loss is at most this (the circle/line tutorial's 2), or NaN
  * @param earlyStopping stop when the validation loss stops improving, or null
+ * @param classWeights  how much each class's examples weigh in the cost
  */
 public record TrainingSettings(Optimizer optimizer, LearningRateSchedule schedule, GradientClipping clipping,
         double weightDecay, Batching batching, boolean shuffle, long seed, int epochs, double targetLoss,
-        EarlyStopping earlyStopping) {
+        EarlyStopping earlyStopping, ClassWeights classWeights) {
 
     public TrainingSettings {
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(clipping, "clipping");
         Objects.requireNonNull(batching, "batching");
+        Objects.requireNonNull(classWeights, "classWeights");
         Require.nonNegative("weightDecay", weightDecay);
         Require.positive("epochs", epochs);
     }
@@ -41,57 +43,62 @@ public record TrainingSettings(Optimizer optimizer, LearningRateSchedule schedul
     /** The galaxy tutorial's settings: gd at 0.01, mini-batches of 100, shuffled, 20 epochs, seed 42. */
     public static TrainingSettings defaults() {
         return new TrainingSettings(new GradientDescent(0.01), new LearningRateSchedule.Constant(),
-                GradientClipping.NONE, 0.0, new MiniBatch(100), true, 42, 20, Double.NaN, null);
+                GradientClipping.NONE, 0.0, new MiniBatch(100), true, 42, 20, Double.NaN, null, ClassWeights.NONE);
     }
 
     public TrainingSettings withOptimizer(Optimizer o) {
         return new TrainingSettings(o, schedule, clipping, weightDecay, batching, shuffle, seed, epochs, targetLoss,
-                earlyStopping);
+                earlyStopping, classWeights);
     }
 
     public TrainingSettings withSchedule(LearningRateSchedule s) {
         return new TrainingSettings(optimizer, s, clipping, weightDecay, batching, shuffle, seed, epochs, targetLoss,
-                earlyStopping);
+                earlyStopping, classWeights);
     }
 
     public TrainingSettings withClipping(GradientClipping c) {
         return new TrainingSettings(optimizer, schedule, c, weightDecay, batching, shuffle, seed, epochs, targetLoss,
-                earlyStopping);
+                earlyStopping, classWeights);
     }
 
     public TrainingSettings withWeightDecay(double lambda) {
         return new TrainingSettings(optimizer, schedule, clipping, lambda, batching, shuffle, seed, epochs, targetLoss,
-                earlyStopping);
+                earlyStopping, classWeights);
     }
 
     public TrainingSettings withBatching(Batching b) {
         return new TrainingSettings(optimizer, schedule, clipping, weightDecay, b, shuffle, seed, epochs, targetLoss,
-                earlyStopping);
+                earlyStopping, classWeights);
     }
 
     public TrainingSettings withShuffle(boolean s) {
         return new TrainingSettings(optimizer, schedule, clipping, weightDecay, batching, s, seed, epochs, targetLoss,
-                earlyStopping);
+                earlyStopping, classWeights);
     }
 
     public TrainingSettings withSeed(long s) {
         return new TrainingSettings(optimizer, schedule, clipping, weightDecay, batching, shuffle, s, epochs,
-                targetLoss, earlyStopping);
+                targetLoss, earlyStopping, classWeights);
     }
 
     public TrainingSettings withEpochs(int e) {
         return new TrainingSettings(optimizer, schedule, clipping, weightDecay, batching, shuffle, seed, e, targetLoss,
-                earlyStopping);
+                earlyStopping, classWeights);
     }
 
     public TrainingSettings withTargetLoss(double total) {
         return new TrainingSettings(optimizer, schedule, clipping, weightDecay, batching, shuffle, seed, epochs, total,
-                earlyStopping);
+                earlyStopping, classWeights);
     }
 
     public TrainingSettings withEarlyStopping(EarlyStopping e) {
         return new TrainingSettings(optimizer, schedule, clipping, weightDecay, batching, shuffle, seed, epochs,
-                targetLoss, e);
+                targetLoss, e, classWeights);
+    }
+
+    public TrainingSettings withClassWeights(ClassWeights w) {
+        return new TrainingSettings(optimizer, schedule, clipping, weightDecay, batching, shuffle, seed, epochs,
+                targetLoss, earlyStopping, w);
     }
 
     /** How this run was trained, as JSON-ready values for a model file's metadata. */
@@ -114,6 +121,9 @@ public record TrainingSettings(Optimizer optimizer, LearningRateSchedule schedul
             early.put("patience", earlyStopping.patience());
             early.put("minDelta", earlyStopping.minDelta());
             m.put("earlyStopping", early);
+        }
+        if (classWeights != ClassWeights.NONE) {
+            m.put("classWeights", classWeights.toString());
         }
         return m;
     }
@@ -144,7 +154,8 @@ public record TrainingSettings(Optimizer optimizer, LearningRateSchedule schedul
                     ((Number) m.get("epochs")).intValue(),
                     m.containsKey("targetLoss") ? ((Number) m.get("targetLoss")).doubleValue() : Double.NaN,
                     early == null ? null : new EarlyStopping(((Number) early.get("patience")).intValue(),
-                            ((Number) early.get("minDelta")).doubleValue()));
+                            ((Number) early.get("minDelta")).doubleValue()),
+                    ClassWeights.parse(String.valueOf(m.getOrDefault("classWeights", "none"))));
         } catch (ClassCastException | NullPointerException e) {
             throw new IllegalArgumentException("the model's training settings are incomplete or malformed: " + m, e);
         }

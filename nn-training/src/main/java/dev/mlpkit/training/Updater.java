@@ -63,22 +63,29 @@ public final class Updater {
      * decayed, which needs all of it first, {@link #stepInPlace} after backpropagation. Automatic differentiation
      * finds all of the gradient before the step too.
      *
-     * @param rate the epoch's {@link #learningRate}
+     * @param weights each example's weight in the cost [1 x batchSize] ({@link ClassWeights}), or null for all 1,
+     *                which automatic differentiation needs
+     * @param rate    the epoch's {@link #learningRate}
      */
-    public void backpropAndStep(Network network, Matrix inputs, Matrix targets, Gradients gradients, double rate) {
+    public void backpropAndStep(Network network, Matrix inputs, Matrix targets, Matrix weights, Gradients gradients,
+            double rate) {
         if (autodiff != null) {
+            if (weights != null) {
+                throw new IllegalArgumentException("automatic differentiation finds the gradient of the unweighted"
+                        + " cost, so it cannot weigh examples: train with backpropagation");
+            }
             autodiff.gradientsInto(network, inputs, targets, gradients);
             stepInPlace(network.parameters(), gradients, rate);
             return;
         }
         if (clipping.kind() != GradientClipping.Kind.NONE || weightDecay > 0) {
-            network.backpropInto(inputs, targets, gradients);
+            network.backpropInto(inputs, targets, weights, gradients);
             stepInPlace(network.parameters(), gradients, rate);
             return;
         }
         OptimizerState s = state(network.parameters());
         layerStep.start(network.parameters(), gradients, s, rate, s.countStep());
-        network.backprop(inputs, targets, layerStep);
+        network.backprop(inputs, targets, weights, layerStep);
     }
 
     /**

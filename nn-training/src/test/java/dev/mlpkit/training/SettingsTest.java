@@ -1,7 +1,9 @@
 package dev.mlpkit.training;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -127,8 +129,21 @@ class SettingsTest {
     void trainingSettingsRoundTripThroughModelMetadata() {
         TrainingSettings settings = TrainingSettings.defaults().withOptimizer(new Adam(0.002, 0.9, 0.99, 1e-7))
                 .withSchedule(LearningRateSchedule.parse("cosine:20")).withClipping(GradientClipping.parse("norm:5"))
-                .withWeightDecay(1e-4).withTargetLoss(2).withEarlyStopping(new EarlyStopping(5, 0.001));
+                .withWeightDecay(1e-4).withTargetLoss(2).withEarlyStopping(new EarlyStopping(5, 0.001))
+                .withClassWeights(ClassWeights.BALANCED);
         assertEquals(settings, TrainingSettings.fromMetadata(settings.toMetadata(), Optimizers.registry(),
                 Batchings.registry()));
+    }
+
+    /** Worked by hand: 6 examples, 4 of class 0 and 2 of class 1, weigh 6 / (2 * 4) and 6 / (2 * 2). */
+    @Test
+    void balancedClassWeightsAreNOverKTimesTheClassCount() {
+        double[][] oneOutput = { { 0 }, { 0 }, { 1 }, { 0 }, { 1 }, { 0 } };
+        assertArrayEquals(new double[] { 0.75, 1.5 }, ClassWeights.BALANCED.of(oneOutput));
+        double[][] oneHot = { { 1, 0, 0 }, { 0, 0, 1 }, { 1, 0, 0 }, { 0, 0, 1 }, { 0, 0, 1 }, { 0, 0, 1 } };
+        assertArrayEquals(new double[] { 1.5, 0, 0.75 }, ClassWeights.BALANCED.of(oneHot), "an absent class: 0");
+        assertNull(ClassWeights.NONE.of(oneHot));
+        assertEquals("unknown class weighting 'auto': known are none, balanced",
+                assertThrows(IllegalArgumentException.class, () -> ClassWeights.parse("auto")).getMessage());
     }
 }

@@ -249,6 +249,72 @@ class TrainerTest {
         assertArrayEquals(bits(straight.parameters()), bits(second.parameters()));
     }
 
+    /**
+     * Balanced class weights on a set with one positive in ten: the weighted run finds more of the rare class than
+     * the unweighted one, and a batch's gradient is the weighted one (a run of one full batch equals one step of
+     * gradient descent on {@code (1/n) sum_x w_x C_x}, computed with the network's weighted backpropagation).
+     */
+    @Test
+    void balancedClassWeightsFindMoreOfARareClass() {
+        SplittableRandom random = new SplittableRandom(3);
+        double[][] x = new double[200][2];
+        double[][] y = new double[200][1];
+        for (int i = 0; i < 200; i++) {
+            y[i][0] = i % 10 == 0 ? 1 : 0;
+            x[i][0] = random.nextGaussian() + (y[i][0] == 1 ? 1.0 : 0.0);
+            x[i][1] = random.nextGaussian();
+        }
+        Samples data = new Samples(x, y);
+        TrainingSettings plain = settings(new GradientDescent(0.5), 30).withBatching(new MiniBatch(20));
+        Network unweighted = network("2-1:sigmoid", 4, MatrixFactory.float64());
+        new Trainer(plain, List.of()).train(unweighted, data, Samples.none());
+        Network weighted = network("2-1:sigmoid", 4, MatrixFactory.float64());
+        new Trainer(plain.withClassWeights(ClassWeights.BALANCED), List.of()).train(weighted, data, Samples.none());
+        int foundUnweighted = positivesFound(unweighted, data);
+        int foundWeighted = positivesFound(weighted, data);
+        assertTrue(foundWeighted > foundUnweighted + 5, "of 20 positives, weighted " + foundWeighted
+                + ", unweighted " + foundUnweighted);
+
+        Network once = network("2-1:sigmoid", 4, MatrixFactory.float64());
+        Network reference = once.copy();
+        new Trainer(plain.withBatching(new FullBatch()).withEpochs(1).withShuffle(false)
+                .withClassWeights(ClassWeights.BALANCED), List.of()).train(once, data, Samples.none());
+        Matrix inputs = MatrixFactory.float64().zeros(2, 200);
+        Matrix targets = MatrixFactory.float64().zeros(1, 200);
+        Matrix w = MatrixFactory.float64().zeros(1, 200);
+        for (int i = 0; i < 200; i++) {
+            inputs.setColumn(i, x[i]);
+            targets.setColumn(i, y[i]);
+            w.set(i, y[i][0] == 1 ? 200 / (2.0 * 20) : 200 / (2.0 * 180));
+        }
+        Gradients gradients = Gradients.like(reference.parameters());
+        reference.backpropInto(inputs, targets, w, gradients);
+        reference.parameters().subtractScaledInPlace(0.5, gradients);
+        assertArrayEquals(bits(reference.parameters()), bits(once.parameters()));
+    }
+
+    private static int positivesFound(Network network, Samples data) {
+        int found = 0;
+        for (int i = 0; i < data.size(); i++) {
+            Matrix input = MatrixFactory.float64().zeros(2, 1);
+            input.setColumn(0, data.inputs()[i]);
+            if (data.targets()[i][0] == 1 && network.feedforward(input).get(0) >= 0.5) {
+                found++;
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void classWeightsNeedBackpropagation() {
+        TrainingSettings settings = settings(new GradientDescent(0.1), 1).withClassWeights(ClassWeights.BALANCED);
+        Network network = network("4-6:sigmoid-1:sigmoid", 6, MatrixFactory.float64());
+        assertEquals("class weights are applied by backpropagation, and automatic differentiation finds the gradient"
+                + " of the unweighted cost: train with backpropagation", assertThrows(IllegalArgumentException.class,
+                        () -> new Trainer(settings, List.of(), GradientMethod.AUTODIFF).train(network,
+                                randomSamples(10, 4, 1, 5), Samples.none())).getMessage());
+    }
+
     @Test
     void aScheduleThatWatchesTheValidationLossNeedsAValidationSet() {
         TrainingSettings settings = settings(new GradientDescent(0.1), 3)

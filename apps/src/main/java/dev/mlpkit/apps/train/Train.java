@@ -38,6 +38,7 @@ import dev.mlpkit.features.PixelFeatures;
 import dev.mlpkit.nn.Network;
 import dev.mlpkit.nn.NetworkSpec;
 import dev.mlpkit.nn.model.Model;
+import dev.mlpkit.training.ClassWeights;
 import dev.mlpkit.training.EarlyStopping;
 import dev.mlpkit.training.GradientClipping;
 import dev.mlpkit.training.LearningRateSchedule;
@@ -72,7 +73,8 @@ public final class Train implements Command {
      */
     static TrainingSettings recipe() {
         return new TrainingSettings(Optimizers.builtIns().get("adam"), LearningRateSchedule.parse("cosine:20"),
-                GradientClipping.NONE, 0.0, new MiniBatch(64), true, 42, 20, Double.NaN, new EarlyStopping(5, 0));
+                GradientClipping.NONE, 0.0, new MiniBatch(64), true, 42, 20, Double.NaN, new EarlyStopping(5, 0),
+                ClassWeights.NONE);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.mlpkit.apps.train;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,7 @@ import dev.mlpkit.nn.NetworkSpec;
 import dev.mlpkit.nn.model.Model;
 import dev.mlpkit.nn.model.ModelFile;
 import dev.mlpkit.training.Checkpoint;
+import dev.mlpkit.training.ClassWeights;
 import dev.mlpkit.training.GradientMethod;
 import dev.mlpkit.training.Registry;
 import dev.mlpkit.training.Samples;
@@ -50,6 +52,8 @@ import dev.mlpkit.training.optimizer.Optimizer;
 public final class TrainingRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
+    /** How many times the smallest class the largest must have for {@link #warnIfOneClassDominates} to speak. */
+    private static final int DOMINANCE = 3;
 
     private final String app;
     private final RunFlags run;
@@ -97,6 +101,11 @@ public final class TrainingRun {
             }
             spec = resumed.spec();
         }
+        if (settings.classWeights() != ClassWeights.NONE && flags.method() == GradientMethod.AUTODIFF) {
+            throw new UsageException("--class-weight " + settings.classWeights() + " is applied by backpropagation,"
+                    + " and automatic differentiation finds the gradient of the unweighted cost: leave out one of"
+                    + " --class-weight and --gradients autodiff");
+        }
         String formulaOnly = Trainer.formulaOnly(spec);
         if (formulaOnly != null && flags.method() == GradientMethod.BACKPROP) {
             throw new UsageException("the activation '" + formulaOnly + "' is given by its forward formula alone, so"
@@ -111,6 +120,25 @@ public final class TrainingRun {
     /** The network trained, once {@link #check}ed. */
     public NetworkSpec spec() {
         return spec;
+    }
+
+    /**
+     * A warning when the largest class has at least {@value #DOMINANCE} times the training examples of the smallest
+     * and the classes are not weighted: a model can then score well by favouring it.
+     */
+    private void warnIfOneClassDominates(int[] labels) {
+        int[] counts = new int[Arrays.stream(labels).max().orElse(0) + 1];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        int largest = Arrays.stream(counts).max().orElse(0);
+        int smallest = Arrays.stream(counts).filter(c -> c > 0).min().orElse(0);
+        if (settings.classWeights() == ClassWeights.NONE && counts.length > 1 && smallest > 0
+                && largest >= DOMINANCE * smallest) {
+            LOG.warn("Warning: one class dominates the training examples: the largest has {}, the smallest {}; a model can"
+                    + " score well by favouring it, and --class-weight balanced weighs every class alike.", largest,
+                    smallest);
+        }
     }
 
     /** The settings of the run, once {@link #check}ed. */
@@ -153,6 +181,7 @@ public final class TrainingRun {
             LOG.info("{} to train on, {} to validate on (--val-split {}).", split.training().size(),
                     split.validation().size(), run.validationSplit);
         }
+        warnIfOneClassDominates(split.training().labels());
         return split;
     }
 

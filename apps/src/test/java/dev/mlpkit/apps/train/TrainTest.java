@@ -286,6 +286,41 @@ class TrainTest {
                         + " model without --resume");
     }
 
+    /** A class nine times the other gets a warning, which --class-weight balanced answers; autodiff cannot weigh. */
+    @Test
+    void aDominantClassIsNamedAndBalancedClassWeightsAnswerIt() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("weights"));
+        Path skewed = folder.resolve("skewed.csv");
+        StringBuilder csv = new StringBuilder("x,y,kind\n");
+        SplittableRandom random = new SplittableRandom(4);
+        for (int i = 0; i < 200; i++) {
+            boolean rare = i % 10 == 0;
+            csv.append(String.format(Locale.ROOT, "%.3f,%.3f,%s%n", random.nextGaussian() + (rare ? 1 : 0),
+                    random.nextGaussian(), rare ? "rare" : "common"));
+        }
+        Files.writeString(skewed, csv.toString());
+        Run plain = train(folder, "--data", skewed.toString(), "--label", "kind", "--epochs", "2", "--model",
+                folder.resolve("p.mlp").toString());
+        assertEquals(0, plain.code(), plain.err());
+        assertTrue(plain.out().contains("Warning: one class dominates the training examples: the largest has 162, the"
+                + " smallest 18; a model can score well by favouring it, and --class-weight balanced weighs every"
+                + " class alike."), plain.out());
+        Run balanced = train(folder, "--data", skewed.toString(), "--label", "kind", "--epochs", "2",
+                "--class-weight", "balanced", "--model", folder.resolve("b.mlp").toString());
+        assertEquals(0, balanced.code(), balanced.err());
+        assertFalse(balanced.out().contains("dominates"), balanced.out());
+        Run inspect = mlp("model", "inspect", "--format", "json", folder.resolve("b.mlp").toString());
+        assertTrue(inspect.out().contains("\"classWeights\":\"balanced\""), inspect.out());
+        assertFails(train(folder, "--resume", folder.resolve("b.mlp").toString(), "--epochs", "3", "--class-weight",
+                "none"), 2, "--resume continues with the settings saved in b.mlp");
+        assertFails(train(folder, "--data", skewed.toString(), "--label", "kind", "--class-weight", "balanced",
+                "--gradients", "autodiff"), 2, "--class-weight balanced is applied by backpropagation, and automatic"
+                        + " differentiation finds the gradient of the unweighted cost: leave out one of --class-weight"
+                        + " and --gradients autodiff");
+        assertFails(train(folder, "--data", skewed.toString(), "--label", "kind", "--class-weight", "auto"), 2,
+                "unknown class weighting 'auto': known are none, balanced");
+    }
+
     /** The accuracy of the "Test set: Accuracy: 97.5% (1950 of 2000)" line, after the epochs' lines. */
     static double testAccuracy(Run run) {
         assertTrue(run.out().contains("\nTest set: Accuracy: "), run.out());
