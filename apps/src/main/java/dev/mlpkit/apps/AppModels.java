@@ -1,6 +1,7 @@
 package dev.mlpkit.apps;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ public final class AppModels {
 
     /** Reads {@code file} and checks it was made by {@code app}; names the file and the app it belongs to otherwise. */
     public static Model read(Path file, String app) throws IOException {
+        requireExists(file, app);
         Model model = ModelFile.read(file);
         Object made = model.metadata().get(APP);
         if (!app.equals(made)) {
@@ -35,6 +37,22 @@ public final class AppModels {
                     : "a " + made + " model") + ", not a " + app + " model");
         }
         return model;
+    }
+
+    /**
+     * Throws, naming the file as given and the command that trains one, when there is no {@code file}: a model of
+     * {@code app} ({@code galaxy}, {@code circle-line}, {@code train}, or null for any classifier).
+     */
+    public static void requireExists(Path file, String app) throws ModelFileException {
+        if (!Files.exists(file)) {
+            String train = switch (app == null ? "train" : app) {
+                case "galaxy" -> "mlp galaxy train --model ";
+                case "circle-line" -> "mlp circle-line --save ";
+                default -> "mlp train --model ";
+            };
+            throw new ModelFileException(Printable.of(file) + " does not exist; train one with " + train
+                    + Printable.of(file));
+        }
     }
 
     /** The feature extractor {@code model} was trained with. */

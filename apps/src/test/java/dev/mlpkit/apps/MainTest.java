@@ -306,6 +306,27 @@ public class MainTest {
         expect(1, "cl.mlp is a circle-line model, not a galaxy model", "galaxy", "classify", "--model",
                 circleModel.toString(), text.toString());
 
+        Path drawing;
+        try (java.util.stream.Stream<Path> tests = Files.list(circleData().resolve("test-images"))) {
+            drawing = tests.sorted().findFirst().orElseThrow();
+        }
+        Path untouched = temp.resolve("untouched-cache");
+        Run saved = mlp("circle-line", "--model", circleModel.toString(), "--image", drawing.toString(), "--cache",
+                untouched.toString());
+        assertEquals(0, saved.code(), saved.err());
+        assertTrue(saved.out().contains(drawing.getFileName() + ": This image is a "), saved.out());
+        assertFalse(Files.exists(untouched), "a saved model given its own drawings generates no built-in data");
+
+        Path nowhere = temp.resolve("runs").resolve("nope").resolve("galaxy.mlp");
+        expect(1, nowhere + " does not exist; train one with mlp galaxy train --model " + nowhere, "galaxy",
+                "classify", "--model", nowhere.toString(), text.toString());
+        expect(1, nowhere + " does not exist; train one with mlp circle-line --save " + nowhere, "circle-line",
+                "--model", nowhere.toString(), "--cache", untouched.toString());
+        expect(1, nowhere + " does not exist; train one with mlp train --model " + nowhere, "classify", "--model",
+                nowhere.toString(), text.toString());
+        expect(1, nowhere + " does not exist", "model", "inspect", nowhere.toString());
+        assertFalse(Files.exists(untouched), "a missing model is found before any data is generated");
+
         Path damaged = temp.resolve("damaged.mlp");
         byte[] bytes = Files.readAllBytes(temp.resolve("g.mlp"));
         bytes[bytes.length / 2] ^= 0x10;

@@ -101,9 +101,12 @@ public final class CircleLine implements Command {
 
     @Override
     public int run() throws IOException {
-        Path data = options.data != null ? options.data
+        Model model = options.model == null || options.compare ? null : AppModels.read(options.model, "circle-line");
+        // A saved classifier given drawings of its own needs no data set: nothing is trained or scored on one.
+        boolean needsData = model == null || options.data != null || options.images.isEmpty();
+        Path data = !needsData ? null : options.data != null ? options.data
                 : GeneratedData.circleLine(options.cache != null ? options.cache : GeneratedData.defaultCacheRoot(), 42);
-        if (options.data == null) {
+        if (needsData && options.data == null) {
             LOG.info("Using the built-in generated drawings in {}.", data);
         }
         if (options.compare) {
@@ -111,8 +114,7 @@ public final class CircleLine implements Command {
         }
         FeatureExtractor extractor;
         CircleLineClassifier classifier;
-        if (options.model != null) {
-            Model model = AppModels.read(options.model, "circle-line");
+        if (model != null) {
             extractor = AppModels.features(model, options.model);
             classifier = CircleLineClassifier.fromModel(model, options.model);
             LOG.info("Loaded the {} classifier from {}.", classifier.mode().text, options.model);

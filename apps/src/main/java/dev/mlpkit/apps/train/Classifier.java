@@ -33,6 +33,7 @@ public final class Classifier {
 
     /** The classifier in {@code file}, which {@code app} made (null: any app's classifier). */
     public static Classifier read(Path file, String app) throws IOException {
+        AppModels.requireExists(file, app);
         Model model = app == null ? ModelFile.read(file) : AppModels.read(file, app);
         List<String> classes = AppModels.classes(model);
         int outputs = model.spec().outputs();

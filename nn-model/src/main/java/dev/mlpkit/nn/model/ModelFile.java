@@ -100,7 +100,7 @@ public final class ModelFile {
         try (java.io.InputStream in = Files.newInputStream(path)) {
             bytes = in.readNBytes(MAX_FILE_BYTES + 1);    // bounded, also for a file that grows while it is read
         } catch (NoSuchFileException e) {
-            throw new ModelFileException(name + " does not exist", e);
+            throw new ModelFileException(path + " does not exist", e);
         }
         if (bytes.length > MAX_FILE_BYTES) {
             throw new ModelFileException(name + " is more than a model file can be (" + MAX_FILE_BYTES + " bytes)");

@@ -119,7 +119,7 @@ class ModelFileTest {
         assertEquals(NAME + " is not an mlpkit model file (it does not start with MLPKITMF)",
                 assertThrows(ModelFileException.class,
                         () -> read("{\"spec\": \"3-2-1\"}".getBytes(StandardCharsets.UTF_8))).getMessage());
-        assertEquals("missing.mlp does not exist",
+        assertEquals(folder.resolve("missing.mlp") + " does not exist",
                 assertThrows(ModelFileException.class, () -> ModelFile.read(folder.resolve("missing.mlp"))).getMessage());
         Path dir = Files.createDirectory(folder.resolve("x.mlp"));
         assertEquals("x.mlp is a folder, not a model file",
