@@ -101,6 +101,14 @@ public class MainTest {
         assertTrue(everything.out().lines().count() >= 3, everything.out());
         assertTrue(everything.out().lines().allMatch(l -> l.matches(".*: (galaxy \\(p=\\d\\.\\d\\d\\)|note: .*)")),
                 everything.out());
+        // p is the probability of the verdict: with the threshold at 0.5, never below it, whichever the verdict.
+        Run both = mlp("galaxy", "classify", "--model", temp.resolve("g.mlp").toString(), images.toString());
+        List<String> verdicts = both.out().lines().filter(l -> l.contains("(p=")).toList();
+        assertTrue(verdicts.size() >= 6, both.out());
+        for (String verdict : verdicts) {
+            double p = Double.parseDouble(verdict.replaceFirst(".*\\(p=([0-9.]+)\\)$", "$1"));
+            assertTrue(p >= 0.5, verdict);
+        }
         Run json = mlp("galaxy", "classify", "--format", "json", "--model", temp.resolve("g.mlp").toString(),
                 images.resolve("galaxies/galaxy-1.jpg").toString());
         assertEquals(0, json.code(), json.err());

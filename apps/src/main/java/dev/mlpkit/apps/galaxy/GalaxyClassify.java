@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
@@ -21,7 +22,10 @@ import dev.mlpkit.features.ImageDecoder;
 import dev.mlpkit.features.RgbImage;
 import dev.mlpkit.features.UnusualInput;
 
-/** {@code mlp galaxy classify}: one line per image, {@code galaxy (p=0.97)} or {@code not a galaxy (p=0.12)}. */
+/**
+ * {@code mlp galaxy classify}: one line per image, {@code galaxy (p=0.97)} or {@code not a galaxy (p=0.88)}, the
+ * probability of the verdict, as {@code mlp classify} gives it.
+ */
 public final class GalaxyClassify implements Command {
 
     /** The command line of {@code mlp galaxy classify}. */
@@ -76,9 +80,9 @@ public final class GalaxyClassify implements Command {
                                 UnusualInput.forGalaxy(pixels).orElse(null));
                         continue;
                     }
-                    double p = probabilities[1];
-                    System.out.printf("%s: %s (p=%.2f)%n", Printable.of(image), p >= options.threshold ? "galaxy"
-                            : "not a galaxy", p);
+                    boolean galaxy = probabilities[1] >= options.threshold;
+                    System.out.print(String.format(Locale.ROOT, "%s: %s (p=%.2f)%n", Printable.of(image),
+                            galaxy ? "galaxy" : "not a galaxy", probabilities[galaxy ? 1 : 0]));
                     UnusualInput.forGalaxy(pixels).ifPresent(note -> System.out.println(Printable.of(image)
                             + ": note: " + note));
                 } catch (ImageDecodeException e) {

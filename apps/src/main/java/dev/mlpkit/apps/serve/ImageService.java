@@ -34,7 +34,7 @@ final class ImageService {
 
     /**
      * What the model says of one image: the most probable class and its probability (for a galaxy model, the
-     * probability of a galaxy, as the tutorial prints it), the most probable classes, and a note when the image is
+     * probability of a galaxy, which the page names so), the most probable classes, and a note when the image is
      * unlike what a galaxy model was trained on (or null).
      */
     record Verdict(String label, double probability, List<Map<String, Object>> top, byte[] seenPng, String note) {
