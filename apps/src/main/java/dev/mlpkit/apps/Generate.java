@@ -86,10 +86,10 @@ public final class Generate implements Command {
         if (options.kind.size() != 1) {
             throw new UsageException("say what to generate: circle-line, galaxy or digits");
         }
-        if (options.contactSheet != null
-                && !options.contactSheet.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
-            throw new UsageException("--contact-sheet writes a PNG: name it something.png, not "
-                    + options.contactSheet.getFileName());
+        Validators.named("--contact-sheet", options.contactSheet, ".png", "a PNG");
+        if (options.out.toString().equals("-")) {
+            throw new UsageException("--out is the folder the images go into, and standard output (-) cannot hold"
+                    + " folders: name a folder");
         }
         if (Files.isDirectory(options.out)) {
             try (var entries = Files.list(options.out)) {

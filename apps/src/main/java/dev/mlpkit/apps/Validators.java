@@ -131,8 +131,33 @@ public final class Validators {
      * not itself a folder (a writable device or pipe, such as {@code /dev/null}, is written through). Folders are not
      * made: a mistyped one should stop the run, not appear.
      */
+    /**
+     * Refuses, for {@code option}, standard output ({@code -}) and a name that does not end in {@code extension}
+     * (a device such as /dev/null aside): what it writes is {@code what}, a format its name should say.
+     */
+    public static void named(String option, java.nio.file.Path file, String extension, String what) {
+        if (file == null || java.nio.file.Files.isDirectory(file)) {
+            return;    // a folder is refused by writableFiles, in its own words
+        }
+        if (file.toString().equals("-")) {
+            throw new UsageException(option + " writes " + what + " to a file, not to standard output (-): name a file"
+                    + " ending in " + extension);
+        }
+        boolean device = java.nio.file.Files.exists(file) && !java.nio.file.Files.isRegularFile(file)
+                && !java.nio.file.Files.isDirectory(file);
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (!device && !name.toLowerCase(java.util.Locale.ROOT).endsWith(extension)) {
+            throw new UsageException(option + " writes " + what + ": name it something" + extension + ", not "
+                    + Printable.of(name));
+        }
+    }
+
     public static void writableFiles(java.nio.file.Path... files) {
         for (java.nio.file.Path file : files) {
+            if (file.toString().equals("-")) {
+                throw new UsageException("cannot write " + file + ": standard output (-) does not take this file;"
+                        + " name a file");
+            }
             java.nio.file.Path absolute = file.toAbsolutePath();
             java.nio.file.Path folder = absolute.getParent();
             if (folder == null || java.nio.file.Files.isDirectory(absolute)) {

@@ -407,6 +407,15 @@ public class MainTest {
                 temp.toString(), "--cache", cache.toString());
         expect(2, "--contact-sheet writes a PNG: name it something.png, not sheet.jpg", "generate", "galaxy", "--out",
                 temp.resolve("never").toString(), "--contact-sheet", "sheet.jpg");
+        expect(2, "--curves writes a PNG: name it something.png, not curves.jpg", "galaxy", "train", "--curves",
+                "curves.jpg", "--cache", cache.toString());
+        expect(2, "--metrics writes CSV to a file, not to standard output (-): name a file ending in .csv", "galaxy",
+                "train", "--metrics", "-", "--cache", cache.toString());
+        expect(2, "cannot write -: standard output (-) does not take this file; name a file", "galaxy", "train",
+                "--model", "-", "--cache", cache.toString());
+        expect(2, "--out is the folder the images go into, and standard output (-) cannot hold folders: name a folder",
+                "generate", "galaxy", "--out", "-");
+        assertFalse(Files.exists(Path.of("-")), "nothing is written under the name -");
         expect(2, "cannot write " + temp.resolve("sheet-folder.png") + ": it is a folder; name a file", "generate",
                 "digits", "--out", temp.resolve("never").toString(), "--contact-sheet",
                 createFolder(temp.resolve("sheet-folder.png")).toString());

@@ -101,6 +101,9 @@ public final class CircleLine implements Command {
 
     @Override
     public int run() throws IOException {
+        if (options.save != null) {
+            dev.mlpkit.apps.Validators.writableFiles(options.save);
+        }
         Model model = options.model == null || options.compare ? null : AppModels.read(options.model, "circle-line");
         // A saved classifier given drawings of its own needs no data set: nothing is trained or scored on one.
         boolean needsData = model == null || options.data != null || options.images.isEmpty();

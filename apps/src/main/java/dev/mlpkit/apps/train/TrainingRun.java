@@ -112,6 +112,8 @@ public final class TrainingRun {
                     + " backpropagation has no derivative for it: add --gradients autodiff");
         }
         checkMemory(spec, precision, settings.optimizer().stateNames().size());
+        Validators.named("--metrics", run.metrics, ".csv", "CSV");
+        Validators.named("--curves", run.curves, ".png", "a PNG");
         Validators.writableFiles(run.model, run.metrics, run.curves);
         this.spec = spec;
         return spec;
