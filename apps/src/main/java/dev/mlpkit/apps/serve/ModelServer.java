@@ -84,6 +84,7 @@ final class ModelServer implements AutoCloseable {
     private final byte[] galaxyPage;
     private final byte[] drawingPage;
     private final byte[] style;
+    private final byte[] post;
 
     /** Serves {@code galaxy} or {@code drawing} or both (the other may be null). */
     ModelServer(ImageService galaxy, DrawingService drawing, String host, int port, long maxUploadBytes, int threads)
@@ -97,6 +98,7 @@ final class ModelServer implements AutoCloseable {
         this.galaxyPage = page("page.html", drawing == null ? "" : "<nav><a href=\"/draw\">Draw a circle or a line</a></nav>");
         this.drawingPage = page("draw.html", galaxy == null ? "" : "<nav><a href=\"/\">Is it a galaxy?</a></nav>");
         this.style = page("style.css", "");
+        this.post = page("post.js", "");
         this.classifiers = new Semaphore(threads);
 
         QueuedThreadPool pool = new QueuedThreadPool(4 * threads + 16, 2);
@@ -182,6 +184,7 @@ final class ModelServer implements AutoCloseable {
                 case "/api/model" -> model(request, response, callback);
                 case "/health" -> json(response, callback, 200, Map.of("status", "ok"));
                 case "/style.css" -> send(response, callback, 200, "text/css; charset=utf-8", style);
+                case "/post.js" -> send(response, callback, 200, "text/javascript; charset=utf-8", post);
                 case "/", "/index.html" -> send(response, callback, 200, "text/html; charset=utf-8",
                         galaxy != null ? galaxyPage : drawingPage);
                 case "/draw" -> {
