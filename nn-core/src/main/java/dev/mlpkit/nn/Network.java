@@ -74,42 +74,26 @@ public final class Network {
     }
 
     /**
-     * Backpropagation: the mean over the batch's examples of the gradient of the cost, into {@code gradients}.
-     *
-     * @param input     [inputs x batchSize], one example per column
-     * @param target    [outputs x batchSize], the wanted outputs
-     * @param gradients where {@code dC/dW} and {@code dC/db} of every layer go, shaped like {@link #parameters()}
+     * {@link #backprop(Matrix, Matrix, GradientSink) Backpropagation} of the mean cost, every layer's {@code dC/dW}
+     * and {@code dC/db} into {@code gradients}, which is shaped like {@link #parameters()}.
      */
     public void backpropInto(Matrix input, Matrix target, Gradients gradients) {
         backprop(input, target, null, gradients);
     }
 
-    /**
-     * Backpropagation of the weighted mean cost {@code (1/n) sum_x w_x C_x}, into {@code gradients}.
-     *
-     * @param weights [1 x batchSize], each example's weight {@code w_x} in the cost; null for all 1
-     */
-    public void backpropInto(Matrix input, Matrix target, Matrix weights, Gradients gradients) {
-        backprop(input, target, weights, gradients);
-    }
-
-    /**
-     * Backpropagation (Nielsen, chapter 2, equations BP1 and BP2) of the mean cost over the batch, each layer's
-     * gradient sent to {@code sink} as soon as it is found, from the last layer to the first, after the error of the
-     * layer below has come through the layer's weights.
-     *
-     * @param input  [inputs x batchSize], one example per column
-     * @param target [outputs x batchSize], the wanted outputs
-     */
+    /** {@link #backprop(Matrix, Matrix, Matrix, GradientSink)} of the plain mean cost: every weight 1. */
     public void backprop(Matrix input, Matrix target, GradientSink sink) {
         backprop(input, target, null, sink);
     }
 
     /**
-     * {@link #backprop(Matrix, Matrix, GradientSink)} of the weighted mean cost {@code (1/n) sum_x w_x C_x}: each
-     * example's output delta is scaled by its weight, and so, through BP2, is everything it contributes.
+     * Backpropagation (Nielsen, chapter 2, equations BP1 and BP2) of the weighted mean cost {@code (1/n) sum_x w_x C_x}
+     * over the batch, each layer's gradient sent to {@code sink} as soon as it is found, from the last layer to the
+     * first, after the error of the layer below has come through the layer's weights.
      *
-     * @param weights [1 x batchSize], each example's weight {@code w_x} in the cost; null for all 1
+     * @param input   [inputs x batchSize], one example per column
+     * @param target  [outputs x batchSize], the wanted outputs
+     * @param weights [1 x batchSize], each example's weight {@code w_x}, which scales its output delta; null for all 1
      */
     public void backprop(Matrix input, Matrix target, Matrix weights, GradientSink sink) {
         Buffers buffers = buffersFor(input);
@@ -132,7 +116,9 @@ public final class Network {
             outputActivation.backpropInPlace(output, buffers.deltas[last]);
         }
         if (weights != null) {
-            scaleColumnsInPlace(buffers.deltas[last], weights);
+            for (int k = 0; k < output.size(); k++) {    // column-major: element k is in column k / rows
+                buffers.deltas[last].set(k, weights.get(k / output.rows()) * buffers.deltas[last].get(k));
+            }
         }
         for (int l = last; l >= 0; l--) {
             // BP2: the delta of the layer below comes back through this layer's weights.
@@ -141,16 +127,6 @@ public final class Network {
                 spec.layer(l - 1).activation().backpropInPlace(buffers.activations[l - 1], buffers.deltas[l - 1]);
             }
             sink.layer(l, buffers.deltas[l], l == 0 ? input : buffers.activations[l - 1], 1.0 / input.cols());
-        }
-    }
-
-    /** Column j of {@code delta} times {@code weights(j)}: the output layer has few rows, so a plain loop. */
-    private static void scaleColumnsInPlace(Matrix delta, Matrix weights) {
-        for (int j = 0; j < delta.cols(); j++) {
-            double w = weights.get(j);
-            for (int i = 0; i < delta.rows(); i++) {
-                delta.set(i, j, w * delta.get(i, j));
-            }
         }
     }
 

@@ -114,7 +114,7 @@ class NetworkTest {
             w.set(j, 0.25 + 0.5 * j);
         }
         Gradients gradients = Gradients.like(parameters);
-        network.backpropInto(x, y, w, gradients);
+        network.backprop(x, y, w, gradients);
 
         NaiveNetwork naive = new NaiveNetwork(parameters);
         double[][][][] perExample = new double[BATCH][][][];
@@ -227,7 +227,7 @@ class NetworkTest {
         assertEquals("the targets are 1x3 where 1x2 is needed (outputs x batch size)", e.getMessage());
         Matrix target = MatrixFactory.float64().zeros(1, 2);
         Matrix wrongWeights = MatrixFactory.float64().zeros(2, 1);
-        e = assertThrows(IllegalArgumentException.class, () -> network.backpropInto(input, target, wrongWeights, g));
+        e = assertThrows(IllegalArgumentException.class, () -> network.backprop(input, target, wrongWeights, g));
         assertEquals("the example weights are 2x1 where 1x2 is needed (one per example)", e.getMessage());
     }
 

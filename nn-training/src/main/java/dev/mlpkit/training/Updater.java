@@ -79,7 +79,7 @@ public final class Updater {
             return;
         }
         if (clipping.kind() != GradientClipping.Kind.NONE || weightDecay > 0) {
-            network.backpropInto(inputs, targets, weights, gradients);
+            network.backprop(inputs, targets, weights, gradients);
             stepInPlace(network.parameters(), gradients, rate);
             return;
         }

@@ -288,7 +288,7 @@ class TrainerTest {
             w.set(i, y[i][0] == 1 ? 200 / (2.0 * 20) : 200 / (2.0 * 180));
         }
         Gradients gradients = Gradients.like(reference.parameters());
-        reference.backpropInto(inputs, targets, w, gradients);
+        reference.backprop(inputs, targets, w, gradients);
         reference.parameters().subtractScaledInPlace(0.5, gradients);
         assertArrayEquals(bits(reference.parameters()), bits(once.parameters()));
     }
