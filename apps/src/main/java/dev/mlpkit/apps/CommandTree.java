@@ -162,7 +162,8 @@ final class CommandTree {
             String path = prefix + e.getKey();
             if (child.command != null) {
                 Parameters p = child.options.getClass().getAnnotation(Parameters.class);
-                text.append(String.format("  %-24s %s%n", path, p == null ? "" : firstSentence(p.commandDescription())));
+                String about = p == null ? "" : firstSentence(p.commandDescription());
+                text.append(String.format("  %-24s %s%n", path, about));
             }
             list(child, path + " ", text);
         }

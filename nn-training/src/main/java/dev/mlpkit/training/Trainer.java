@@ -20,9 +20,9 @@ import dev.mlpkit.training.optimizer.OptimizerState;
  * cut it into batches, backpropagate and update per batch, then evaluate the whole training and validation sets, tell
  * the listeners, and apply the stopping rules.
  *
- * <p>A trainer keeps its progress (epochs done, their validation losses, optimizer state), so {@link #train} called again, or on a trainer
- * restored with {@link #restore}, continues where it stopped: 10 epochs, save, load and 10 more give the same weights,
- * bit for bit, as 20 at once. Each epoch's order depends only on the seed and the epoch's number.
+ * <p>A trainer keeps its progress (epochs done, their validation losses, optimizer state), so {@link #train} called
+ * again, or on a trainer restored with {@link #restore}, continues where it stopped: 10 epochs, save, load and 10 more
+ * give the same weights, bit for bit, as 20 at once. Each epoch's order depends only on the seed and the epoch's number.
  */
 public final class Trainer {
 

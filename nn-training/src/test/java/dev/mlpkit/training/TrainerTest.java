@@ -320,10 +320,10 @@ class TrainerTest {
         TrainingSettings settings = settings(new GradientDescent(0.1), 3)
                 .withSchedule(LearningRateSchedule.parse("plateau:0.5:2"));
         Network network = network("4-6:sigmoid-1:sigmoid", 6, MatrixFactory.float64());
+        Samples training = randomSamples(10, 4, 1, 5);
         assertEquals("the learning-rate schedule plateau:0.5:2 watches the validation loss, and there is no validation"
                 + " set", assertThrows(IllegalArgumentException.class,
-                        () -> new Trainer(settings, List.of()).train(network, randomSamples(10, 4, 1, 5), Samples.none()))
-                        .getMessage());
+                        () -> new Trainer(settings, List.of()).train(network, training, Samples.none())).getMessage());
     }
 
     /** Training in float32 follows the float64 run epoch by epoch, to single precision. */

@@ -213,7 +213,8 @@ public final class Train implements Command {
                 && Files.exists(Path.of(test))) {
             options.test = Path.of(test);
         }
-        if (model.metadata().get(Inputs.TABLE) instanceof Map<?, ?> table && table.get("label") instanceof String label) {
+        if (model.metadata().get(Inputs.TABLE) instanceof Map<?, ?> table
+                && table.get("label") instanceof String label) {
             if (options.label != null && !options.label.equals(label)) {
                 throw new UsageException("--resume continues with the label column of " + name + ", '"
                         + Printable.of(label) + "'; leave out --label, or train a new model without --resume");

@@ -137,9 +137,9 @@ public final class TrainingRun {
         int smallest = Arrays.stream(counts).filter(c -> c > 0).min().orElse(0);
         if (settings.classWeights() == ClassWeights.NONE && counts.length > 1 && smallest > 0
                 && largest >= DOMINANCE * smallest) {
-            LOG.warn("Warning: one class dominates the training examples: the largest has {}, the smallest {}; a model can"
-                    + " score well by favouring it, and --class-weight balanced weighs every class alike.", largest,
-                    smallest);
+            LOG.warn("Warning: one class dominates the training examples: the largest has {}, the smallest {}; a model"
+                    + " can score well by favouring it, and --class-weight balanced weighs every class alike.",
+                    largest, smallest);
         }
     }
 

@@ -251,8 +251,8 @@ class TrainTest {
     void resumingContinuesOnTheRecordedData() throws IOException {
         Path folder = Files.createDirectories(temp.resolve("resume"));
         Path model = folder.resolve("r.mlp");
-        Run first = train(folder, "--data", digits.resolve("train").toString(), "--test", digits.resolve("test").toString(),
-                "--hidden", "16", "--epochs", "2", "--augment", "none", "--model", model.toString());
+        Run first = train(folder, "--data", digits.resolve("train").toString(), "--test",
+                digits.resolve("test").toString(), "--hidden", "16", "--epochs", "2", "--augment", "none", "--model", model.toString());
         assertEquals(0, first.code(), first.err());
         Run more = train(folder, "--resume", model.toString(), "--epochs", "3", "--augment", "none", "--model",
                 model.toString());
