@@ -33,15 +33,16 @@ public final class Generate implements Command {
                 validateWith = dev.mlpkit.apps.Validators.FileName.class)
         public Path out;
 
-        @Parameter(names = "--count", description = "Drawings (circle-line), galaxy images (galaxy) or training digits (digits)",
-                validateWith = Validators.PositiveInteger.class)
+        @Parameter(names = "--count", description = "Drawings (circle-line; default " + GeneratedData.DEFAULT_DRAWINGS
+                + "), galaxy images (galaxy; " + GeneratedData.DEFAULT_GALAXIES + ") or training digits (digits; "
+                + GeneratedData.DEFAULT_DIGITS + ")", validateWith = Validators.PositiveInteger.class)
         public Integer count;
 
-        @Parameter(names = "--others", description = "Non-galaxy images (galaxy only; default 1025)",
+        @Parameter(names = "--others", description = "Non-galaxy images (galaxy only; default " + GeneratedData.DEFAULT_OTHERS + ")",
                 validateWith = Validators.PositiveInteger.class)
         public Integer others;
 
-        @Parameter(names = "--tests", description = "Test digits (digits only; default 2000)",
+        @Parameter(names = "--tests", description = "Test digits (digits only; default " + GeneratedData.DEFAULT_DIGIT_TESTS + ")",
                 validateWith = Validators.PositiveInteger.class)
         public Integer tests;
 

@@ -22,13 +22,15 @@ import dev.mlpkit.datasets.generate.Seeds;
  */
 public final class GeneratedData {
 
-    /** Bumped whenever a generator changes, so that cached sets are made again. */
-    public static final int GENERATOR_VERSION = 2;
-    /** The galaxy tutorial's proportions: 1750 galaxies and 300 other photos (2050 images). */
+    /** The galaxy generators' version, bumped whenever they change, so that cached sets are made again. */
+    public static final int GALAXY_VERSION = 2;
+    /** The circle/line generator's version, bumped whenever it changes. */
+    public static final int CIRCLE_LINE_VERSION = 3;
+    /** The galaxy tutorial's 2050 images, balanced between the classes (the tutorial has 1750 galaxies, 300 others). */
     public static final int DEFAULT_GALAXIES = 1025;
     public static final int DEFAULT_OTHERS = 1025;
     /** Circle/line drawings to train on, and test drawings per class. */
-    public static final int DEFAULT_DRAWINGS = 3000;
+    public static final int DEFAULT_DRAWINGS = 6000;
     public static final int DEFAULT_TESTS_PER_CLASS = 5;
     /** Digits to train on and to test on: MNIST's proportions at a seventh of its size. */
     public static final int DEFAULT_DIGITS = 8000;
@@ -50,14 +52,14 @@ public final class GeneratedData {
 
     /** The default circle/line set (the tutorial's layout) under {@code cacheRoot}, made if it is not there yet. */
     public static Path circleLine(Path cacheRoot, long seed) throws IOException {
-        Path target = cacheRoot.resolve("generated").resolve("circle-line-v" + GENERATOR_VERSION + "-"
+        Path target = cacheRoot.resolve("generated").resolve("circle-line-v" + CIRCLE_LINE_VERSION + "-"
                 + DEFAULT_DRAWINGS + "-seed" + seed);
         return ensure(target, folder -> writeCircleLine(folder, DEFAULT_DRAWINGS, DEFAULT_TESTS_PER_CLASS, seed));
     }
 
     /** The default galaxy set ({@code galaxies/} and {@code non-galaxies/}) under {@code cacheRoot}, made if need be. */
     public static Path galaxy(Path cacheRoot, long seed, boolean progress) throws IOException {
-        Path target = cacheRoot.resolve("generated").resolve("galaxy-v" + GENERATOR_VERSION + "-" + DEFAULT_GALAXIES
+        Path target = cacheRoot.resolve("generated").resolve("galaxy-v" + GALAXY_VERSION + "-" + DEFAULT_GALAXIES
                 + "-" + DEFAULT_OTHERS + "-seed" + seed);
         return ensure(target, folder -> writeGalaxy(folder, DEFAULT_GALAXIES, DEFAULT_OTHERS, seed, progress));
     }

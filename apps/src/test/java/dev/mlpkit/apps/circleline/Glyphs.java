@@ -18,8 +18,9 @@ import javax.imageio.ImageIO;
 
 /**
  * A check set made without the drawing generator's code: circles and lines as letters and digits of the JDK's fonts
- * ("O", "o", "0" for circles; "|", "l", "/" for lines; not "1", whose foot makes it an inverted T) in sans-serif faces, anti-aliased, at sizes from a third of the 16x16 frame to
- * all of it, anywhere in it and at any angle, in dark inks on white or light grey paper.
+ * ("O", "o", "0" for circles; "|", "l", "/" for lines; not "1", whose foot makes it an inverted T) in sans-serif
+ * faces, anti-aliased, at sizes from a third of the 16x16 frame to all of it, anywhere in it and at any angle (half
+ * the lines as typed), in dark inks on white or light grey paper.
  */
 final class Glyphs {
 
@@ -39,7 +40,9 @@ final class Glyphs {
         String glyph = String.valueOf(chars.charAt(random.nextInt(chars.length())));
         Font font = new Font(FAMILIES[random.nextInt(FAMILIES.length)], STYLES[random.nextInt(STYLES.length)], 64);
         Shape outline = font.createGlyphVector(new FontRenderContext(null, true, true), glyph).getOutline();
-        AffineTransform turn = AffineTransform.getRotateInstance(Math.PI * random.nextDouble() * (circle ? 2 : 1));
+        // Half the lines stand as typed ("|" and "l" upright, "/" slanted), as people most often draw them.
+        double angle = !circle && random.nextBoolean() ? 0 : Math.PI * random.nextDouble() * (circle ? 2 : 1);
+        AffineTransform turn = AffineTransform.getRotateInstance(angle);
         outline = turn.createTransformedShape(outline);
         Rectangle2D bounds = outline.getBounds2D();
         double size = 16 / 3.0 + (16 - 16 / 3.0) * random.nextDouble();

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import javax.imageio.ImageIO;
@@ -15,7 +17,8 @@ import javax.imageio.ImageIO;
  * <ul>
  * <li>circles from about a third of the frame to all of it, anywhere in it, round or oval up to 2:1 at any tilt,
  * wobbly, closed, overshooting their start or left open by a small gap;</li>
- * <li>lines at any angle, from a third of the frame to its full span, anywhere, straight or slightly curved;</li>
+ * <li>lines at any angle (a tenth of them level or upright), from a third of the frame to its full span, anywhere,
+ * straight or slightly curved, a quarter with a hook where the pen landed or lifted;</li>
  * <li>strokes as a pencil tool draws them (one pixel, black, like the tutorial's own drawings) or as a pen drawn
  * larger and resampled to 16x16 (1 to 3 pixels wide with anti-aliased grey edges), in inks from black to dark blue
  * on paper from white to light grey, sometimes with a scanner's noise.</li>
@@ -41,23 +44,23 @@ public final class CircleLineDrawings {
     }
 
     /**
-     * Writes a data set in the tutorial's folder layout: {@code images/1.png ... N.png} (a little under half of them
-     * circles, as in the tutorial), {@code csv/correct-outputs-circle.txt} and {@code csv/correct-outputs-line.txt}
-     * (header {@code file_name,correct_answer}, no trailing newline), and {@code test-images/tc-1.png ...} (circles)
-     * and {@code tl-1.png ...} (lines).
+     * Writes a data set in the tutorial's folder layout: {@code images/1.png ... N.png}, {@code
+     * csv/correct-outputs-circle.txt} and {@code csv/correct-outputs-line.txt} (header {@code
+     * file_name,correct_answer}, no trailing newline), and {@code test-images/tc-1.png ...} (circles) and {@code
+     * tl-1.png ...} (lines). Circles and lines take turns in file-name order, the order the tutorial trains in, one
+     * drawing per update: so every stretch of the file, the last one too, has as many of each.
      */
     public static void writeTutorialLayout(Path folder, int count, int testsPerClass, long seed) throws IOException {
         Path images = Files.createDirectories(folder.resolve("images"));
         Path tests = Files.createDirectories(folder.resolve("test-images"));
         Path csv = Files.createDirectories(folder.resolve("csv"));
-        SplittableRandom labels = new SplittableRandom(seed);
+        boolean[] circle = takingTurns(count);
         StringBuilder circles = new StringBuilder("file_name,correct_answer");
         StringBuilder lines = new StringBuilder("file_name,correct_answer");
         for (int i = 1; i <= count; i++) {
-            boolean circle = labels.nextDouble() < 0.45;
-            ImageIO.write(draw(circle, Seeds.of(seed, 1, i)), "png", images.resolve(i + ".png").toFile());
-            circles.append('\n').append(i).append(".png,").append(circle ? 1 : 0);
-            lines.append('\n').append(i).append(".png,").append(circle ? 0 : 1);
+            ImageIO.write(draw(circle[i], Seeds.of(seed, 1, i)), "png", images.resolve(i + ".png").toFile());
+            circles.append('\n').append(i).append(".png,").append(circle[i] ? 1 : 0);
+            lines.append('\n').append(i).append(".png,").append(circle[i] ? 0 : 1);
         }
         for (int i = 1; i <= testsPerClass; i++) {
             ImageIO.write(draw(true, Seeds.of(seed, 2, i)), "png", tests.resolve("tc-" + i + ".png").toFile());
@@ -65,6 +68,21 @@ public final class CircleLineDrawings {
         }
         Files.writeString(csv.resolve("correct-outputs-circle.txt"), circles, StandardCharsets.UTF_8);
         Files.writeString(csv.resolve("correct-outputs-line.txt"), lines, StandardCharsets.UTF_8);
+    }
+
+    /** {@code circle[i]} for the drawings {@code 1.png ... count.png}: circles at the even places of name order. */
+    private static boolean[] takingTurns(int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            names.add(i + ".png");
+        }
+        names.sort(null);
+        boolean[] circle = new boolean[count + 1];
+        for (int place = 0; place < count; place++) {
+            String name = names.get(place);
+            circle[Integer.parseInt(name.substring(0, name.length() - 4))] = place % 2 == 0;
+        }
+        return circle;
     }
 
     /** Points along a hand-drawn ellipse, in pixel coordinates (pixel centres at 0 to 15). */
@@ -102,7 +120,9 @@ public final class CircleLineDrawings {
 
     /** Points along a hand-drawn line: any angle, any length from a third of the frame, straight or slightly bent. */
     private static double[][] line(SplittableRandom random, double width) {
-        double angle = Math.PI * random.nextDouble();
+        // Any angle, but people draw level and upright lines more often than any other.
+        double angle = random.nextDouble() < 0.1 ? Math.PI / 2 * random.nextInt(2) + 0.05 * random.nextGaussian()
+                : Math.PI * random.nextDouble();
         double dx = Math.cos(angle);
         double dy = Math.sin(angle);
         double span = (SIZE - width) / Math.max(Math.abs(dx), Math.abs(dy));  // the longest line at this angle
@@ -121,7 +141,38 @@ public final class CircleLineDrawings {
             double off = bend * (wave ? Math.sin(Math.PI * t) : 1 - t * t) + jitter * random.nextGaussian();
             curve[k] = new double[] { cx + dx * length / 2 * t - dy * off, cy + dy * length / 2 * t + dx * off };
         }
-        return curve;
+        return random.nextDouble() < 0.25 ? hooked(curve, length, random) : curve;
+    }
+
+    /**
+     * The line with a pen's hook at one end or both: a tail of a tenth to a fifth of its length, turned sharply away
+     * from the line, as a stroke gets where the pen lands or lifts.
+     */
+    private static double[][] hooked(double[][] curve, double length, SplittableRandom random) {
+        double[][] start = random.nextDouble() < 0.6 ? new double[0][] : tail(curve[0], curve[2], length, random);
+        double[][] end = start.length > 0 && random.nextDouble() < 0.5 ? new double[0][]
+                : tail(curve[curve.length - 1], curve[curve.length - 3], length, random);
+        double[][] hooked = new double[start.length + curve.length + end.length][];
+        for (int k = 0; k < start.length; k++) {
+            hooked[k] = start[start.length - 1 - k];
+        }
+        System.arraycopy(curve, 0, hooked, start.length, curve.length);
+        System.arraycopy(end, 0, hooked, start.length + curve.length, end.length);
+        return hooked;
+    }
+
+    /** Points of a tail leaving {@code tip} (reached from {@code before}) at a turn of 60 to 150 degrees. */
+    private static double[][] tail(double[] tip, double[] before, double lineLength, SplittableRandom random) {
+        double heading = Math.atan2(tip[1] - before[1], tip[0] - before[0]);
+        double turn = Math.toRadians(60 + 90 * random.nextDouble()) * (random.nextBoolean() ? 1 : -1);
+        double length = lineLength * (0.1 + 0.1 * random.nextDouble());
+        double[][] points = new double[4][];
+        for (int k = 1; k <= points.length; k++) {
+            double r = length * k / points.length;
+            double direction = heading + turn;
+            points[k - 1] = new double[] { tip[0] + r * Math.cos(direction), tip[1] + r * Math.sin(direction) };
+        }
+        return points;
     }
 
     /** A centre coordinate for a figure reaching {@code half} either side of it, inside the frame where it fits. */
