@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -365,6 +366,22 @@ public class MainTest {
         assertEquals(Files.readString(csv), toStandardOutput.out(), "--out - writes the same CSV to standard output");
         expect(2, "unknown --mode 'three': choose two-networks, softmax or softmax-biases", "circle-line", "--data",
                 circleData().toString(), "--mode", "three");
+    }
+
+    @Test
+    @Tag("slow")
+    void onTheBuiltInDrawingsTheThreeFeaturesPointToThePixels() throws IOException {
+        String cache = temp.resolve("built-in-cache").toString();
+        String hint = "The three features cannot tell a small circle from a short line through it; "
+                + "--features pixels can.";
+        Run features = mlp("circle-line", "--cache", cache, "--epochs", "1");
+        assertEquals(0, features.code(), features.err());
+        assertTrue(features.out().contains(hint), features.out());
+        Run pixels = mlp("circle-line", "--cache", cache, "--epochs", "1", "--features", "pixels");
+        assertEquals(0, pixels.code(), pixels.err());
+        assertFalse(pixels.out().contains(hint), pixels.out());
+        Run ownData = mlp("circle-line", "--data", circleData().toString(), "--epochs", "1");
+        assertFalse(ownData.out().contains(hint), "the tutorial's output on its own folder is unchanged");
     }
 
     @Test

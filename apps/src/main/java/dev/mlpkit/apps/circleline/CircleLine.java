@@ -127,6 +127,10 @@ public final class CircleLine implements Command {
             classifier = CircleLineClassifier.train(mode(), training, options.seed, options.epochs, method());
             LOG.info("Trained the {} classifier on {} drawings ({} circles) with {}.", classifier.mode().text,
                     training.size(), training.count(1), options.features);
+            if (options.data == null && extractor.dimension() == 3) {
+                LOG.info("The three features cannot tell a small circle from a short line through it; "
+                        + "--features pixels can.");
+            }
         }
         if (options.data != null || options.model == null) {
             Examples training = Drawings.training(data, extractor);
