@@ -8,7 +8,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -43,6 +45,13 @@ class GeneratedDataTest {
         Examples labels = CircleLineCsv.join(new CircleLineCsv.Features(names(a.resolve("images")),
                 new double[30][0]), CircleLineCsv.readCorrectOutputs(a.resolve("csv/correct-outputs-line.txt")));
         assertEquals(30, labels.size());
+        // The tutorial trains in file-name order (1, 10, 11, ..., 2, 20, ...): there circles and lines take turns.
+        Map<String, Integer> circle = CircleLineCsv.readCorrectOutputs(a.resolve("csv/correct-outputs-circle.txt"));
+        List<String> order = new ArrayList<>(circle.keySet());
+        order.sort(null);
+        for (int place = 0; place < order.size(); place++) {
+            assertEquals(place % 2 == 0 ? 1 : 0, circle.get(order.get(place)), order.get(place));
+        }
     }
 
     @Test
@@ -56,6 +65,7 @@ class GeneratedDataTest {
         int binary = 0;
         int roundCircles = 0;
         int thinLines = 0;
+        int squareLines = 0;
         for (int i = 0; i < n; i++) {
             for (boolean circle : new boolean[] { true, false }) {
                 Ink ink = Ink.of(dev.mlpkit.datasets.generate.CircleLineDrawings.draw(circle, i));
@@ -69,6 +79,7 @@ class GeneratedDataTest {
                     roundCircles += ink.spread() > 0.15 ? 1 : 0;
                 } else {
                     thinLines += ink.spread() < 0.15 ? 1 : 0;
+                    squareLines += Math.abs(ink.axis()) < 5 || Math.abs(ink.axis()) > 85 ? 1 : 0;
                 }
             }
         }
@@ -79,10 +90,15 @@ class GeneratedDataTest {
         // Ovals are at most 2:1, lines at most slightly curved: the ink's second axis tells them apart.
         assertTrue(roundCircles > 0.97 * n, roundCircles + " of " + n + " circles spread in two directions");
         assertTrue(thinLines > 0.9 * n, thinLines + " of " + n + " lines spread in one direction");
+        // Any angle, but more level and upright lines than at any other angle: uniform angles would give 1 in 9.
+        assertTrue(squareLines > 0.15 * n, squareLines + " of " + n + " lines within 5 degrees of level or upright");
     }
 
-    /** The ink of a drawing: its extent, centre, whether it has grey levels, and how far it spreads across its axis. */
-    private record Ink(double extent, double centreX, boolean greyLevels, double spread) {
+    /**
+     * The ink of a drawing: its extent, centre, whether it has grey levels, how far it spreads across its axis, and
+     * the angle of that axis in degrees from level (-90 to 90).
+     */
+    private record Ink(double extent, double centreX, boolean greyLevels, double spread, double axis) {
 
         static Ink of(BufferedImage image) {
             double total = 0;
@@ -125,7 +141,8 @@ class GeneratedDataTest {
             double root = Math.sqrt((xx - yy) * (xx - yy) / 4 + xy * xy);
             double major = (xx + yy) / 2 + root;
             double minor = (xx + yy) / 2 - root;
-            return new Ink(Math.max(maxX - minX, maxY - minY) + 1, mx, greys, minor / major);
+            return new Ink(Math.max(maxX - minX, maxY - minY) + 1, mx, greys, minor / major,
+                    Math.toDegrees(Math.atan2(2 * xy, xx - yy) / 2));
         }
     }
 
