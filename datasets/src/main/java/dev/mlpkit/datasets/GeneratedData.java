@@ -30,7 +30,7 @@ public final class GeneratedData {
     public static final int DEFAULT_GALAXIES = 1025;
     public static final int DEFAULT_OTHERS = 1025;
     /** Circle/line drawings to train on, and test drawings per class. */
-    public static final int DEFAULT_DRAWINGS = 6000;
+    public static final int DEFAULT_DRAWINGS = 12000;
     public static final int DEFAULT_TESTS_PER_CLASS = 5;
     /** Digits to train on and to test on: MNIST's proportions at a seventh of its size. */
     public static final int DEFAULT_DIGITS = 8000;

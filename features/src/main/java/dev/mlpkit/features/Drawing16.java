@@ -3,11 +3,15 @@ package dev.mlpkit.features;
 /**
  * A drawing in the circle/line tutorial's 16x16 frame. A larger image is shrunk by averaging the area each of the 16x16
  * pixels covers (OpenCV's {@code INTER_AREA}), so a thin stroke on a big canvas stays as a grey trace instead of falling
- * between the samples of a bilinear resize; a smaller one is enlarged bilinearly. A 16x16 image is used as it is.
+ * between the samples of a bilinear resize, and its levels are then stretched from its darkest grey to its lightest,
+ * so that the trace is as dark as the stroke was: the tutorial's features count a pixel as drawn only when it is darker
+ * than mid-grey. A smaller image is enlarged bilinearly. A 16x16 image is used as it is.
  */
 public final class Drawing16 {
 
     public static final int SIZE = 16;
+    /** Grey levels spread less than this (of 255) are a blank image, which is not stretched. */
+    private static final double BLANK = 8;
 
     private Drawing16() {
     }
@@ -22,7 +26,7 @@ public final class Drawing16 {
         }
         double sx = (double) image.width() / SIZE;
         double sy = (double) image.height() / SIZE;
-        byte[] rgb = new byte[SIZE * SIZE * 3];
+        double[] mean = new double[SIZE * SIZE * 3];
         for (int oy = 0; oy < SIZE; oy++) {
             for (int ox = 0; ox < SIZE; ox++) {
                 double[] sum = new double[3];
@@ -36,9 +40,27 @@ public final class Drawing16 {
                     }
                 }
                 for (int c = 0; c < 3; c++) {
-                    rgb[3 * (oy * SIZE + ox) + c] = (byte) Math.round(sum[c] / (sx * sy));
+                    mean[3 * (oy * SIZE + ox) + c] = sum[c] / (sx * sy);
                 }
             }
+        }
+        return stretched(mean);
+    }
+
+    /** The averaged pixels with their grey levels stretched to 0-255, unless the image is blank. */
+    private static RgbImage stretched(double[] mean) {
+        double darkest = 255;
+        double lightest = 0;
+        for (int i = 0; i < mean.length; i += 3) {
+            double grey = (mean[i] + mean[i + 1] + mean[i + 2]) / 3;
+            darkest = Math.min(darkest, grey);
+            lightest = Math.max(lightest, grey);
+        }
+        boolean blank = lightest - darkest < BLANK;
+        byte[] rgb = new byte[mean.length];
+        for (int i = 0; i < mean.length; i++) {
+            double level = blank ? mean[i] : 255 * (mean[i] - darkest) / (lightest - darkest);
+            rgb[i] = (byte) Math.round(Math.max(0, Math.min(255, level)));
         }
         return new RgbImage(SIZE, SIZE, rgb);
     }

@@ -116,13 +116,27 @@ class CircleLineFeaturesTest {
         RgbImage small = Drawing16.of(new RgbImage(size, size, rgb));
         assertEquals(16, small.width());
         for (int x = 0; x < 16; x++) {
-            assertEquals(255 - Math.round(255 / 20.0), small.sample(x, 7, 0), 1, "row 7 holds a twentieth of ink");
+            assertEquals(0, small.sample(x, 7, 0), "row 7 holds a twentieth of ink, stretched to the darkest grey");
             assertEquals(255, small.sample(x, 3, 0));
         }
+        double[] features = new CircleLineFeatures().extract(new RgbImage(size, size, rgb));
+        assertArrayEquals(new double[] { 0.06, 0.31, 0 }, features, "the tutorial's features see the line");
         double[] stretched = new CircleLinePixels().extract(new RgbImage(size, size, rgb));
         assertEquals(1.0, stretched[7 * 16 + 5], 1e-9, "stretched ink makes the faint trace a full stroke");
         RgbImage tiny = new RgbImage(16, 16, new byte[3 * 16 * 16]);
         assertTrue(Drawing16.of(tiny) == tiny, "a 16x16 drawing is read as it is");
+    }
+
+    @Test
+    void aBlankBigImageIsShrunkButNotStretched() {
+        int size = 64;
+        byte[] rgb = new byte[3 * size * size];
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] = (byte) (200 + i % 3);   // a flat grey, one level apart between the channels
+        }
+        RgbImage small = Drawing16.of(new RgbImage(size, size, rgb));
+        assertEquals(200, small.sample(3, 3, 0));
+        assertEquals(202, small.sample(3, 3, 2));
     }
 
     private static void paint(byte[] rgb, int x, int y) {

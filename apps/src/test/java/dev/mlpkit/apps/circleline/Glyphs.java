@@ -9,12 +9,7 @@ import java.awt.font.FontRenderContext;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.SplittableRandom;
-
-import javax.imageio.ImageIO;
 
 /**
  * A check set made without the drawing generator's code: circles and lines as letters and digits of the JDK's fonts
@@ -64,14 +59,5 @@ final class Glyphs {
         g.fill(place.createTransformedShape(outline));
         g.dispose();
         return image;
-    }
-
-    /** Writes {@code perClass} circles ({@code circle-N.png}) and as many lines ({@code line-N.png}) into a folder. */
-    static void write(Path folder, int perClass, long seed) throws IOException {
-        Files.createDirectories(folder);
-        for (int i = 1; i <= perClass; i++) {
-            ImageIO.write(draw(true, seed * 1_000_003L + 2L * i), "png", folder.resolve("circle-" + i + ".png").toFile());
-            ImageIO.write(draw(false, seed * 1_000_003L + 2L * i + 1), "png", folder.resolve("line-" + i + ".png").toFile());
-        }
     }
 }

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import javax.imageio.ImageIO;
-
 /**
  * A check set of the lines a paint program's line tool draws level or upright, made with Java2D: at every height or
  * column of the 16x16 frame, a pixel wide and crisp or 1.6 and 2.5 pixels wide and anti-aliased, across the whole
@@ -41,7 +39,7 @@ final class RulerLines {
                         g.fill(level ? new Rectangle2D.Double(from, at, to - from, width)
                                 : new Rectangle2D.Double(at, from, width, to - from));
                         g.dispose();
-                        ImageIO.write(image, "png", folder.resolve("line-" + ++n + ".png").toFile());
+                        LabelledFolder.write(folder, "line-" + ++n, image);
                     }
                 }
             }
