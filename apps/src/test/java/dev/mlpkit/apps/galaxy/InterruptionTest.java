@@ -32,7 +32,8 @@ import dev.mlpkit.nn.model.ModelFile;
 @Tag("slow")
 class InterruptionTest {
 
-    private static final int EPOCHS = 40;
+    /** Enough that the child is still training when the SIGINT sent after its fifth epoch arrives. */
+    private static final int EPOCHS = 400;
 
     @TempDir
     static Path temp;
