@@ -38,12 +38,12 @@ public final class Generate implements Command {
                 + GeneratedData.DEFAULT_DIGITS + ")", validateWith = Validators.PositiveInteger.class)
         public Integer count;
 
-        @Parameter(names = "--others", description = "Non-galaxy images (galaxy only; default " + GeneratedData.DEFAULT_OTHERS + ")",
-                validateWith = Validators.PositiveInteger.class)
+        @Parameter(names = "--others", description = "Non-galaxy images (galaxy only; default "
+                + GeneratedData.DEFAULT_OTHERS + ")", validateWith = Validators.PositiveInteger.class)
         public Integer others;
 
-        @Parameter(names = "--tests", description = "Test digits (digits only; default " + GeneratedData.DEFAULT_DIGIT_TESTS + ")",
-                validateWith = Validators.PositiveInteger.class)
+        @Parameter(names = "--tests", description = "Test digits (digits only; default "
+                + GeneratedData.DEFAULT_DIGIT_TESTS + ")", validateWith = Validators.PositiveInteger.class)
         public Integer tests;
 
         @Parameter(names = "--seed", description = "Seed: the same seed writes the same files")
