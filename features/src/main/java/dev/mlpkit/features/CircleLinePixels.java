@@ -19,8 +19,8 @@ public record CircleLinePixels(boolean stretched) implements FeatureExtractor {
     /** The setting that says how the ink is measured. */
     static final String INK = "ink";
     private static final PixelFeatures GREY = new PixelFeatures(16, 16);
-    /** Below this contrast (on 0-1) a drawing is blank, and its ink is 0 everywhere. */
-    private static final double BLANK = 8 / 255.0;
+    /** Below this contrast (on 0-1) a drawing is blank, and its ink is 0 everywhere: {@link Drawing16}'s. */
+    private static final double BLANK = Drawing16.BLANK / 255;
 
     /** The extractor new models use: stretched ink. */
     public CircleLinePixels() {

@@ -10,8 +10,8 @@ package dev.mlpkit.features;
 public final class Drawing16 {
 
     public static final int SIZE = 16;
-    /** Grey levels spread less than this (of 255) are a blank image, which is not stretched. */
-    private static final double BLANK = 8;
+    /** Grey levels spread less than this (of 255) are a blank drawing, whose levels are not stretched. */
+    static final double BLANK = 8;
 
     private Drawing16() {
     }
